@@ -1,0 +1,92 @@
+import * as z from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positive = z.coerce.number().positive();
+const burst = z.coerce.number().int().min(1);
+
+/** Every setting the API reads from the environment, with its default. */
+const environmentSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Comma-separated origins allowed besides the server's own (the dev client's by default). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('http://localhost:4200,http://127.0.0.1:4200')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each origin must be an http(s) URL' }))),
+  /** Where the built client lives; empty disables serving it. */
+  CLIENT_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_CLICK_BURST: burst.default(50),
+  RATE_CLICK_PER_SEC: positive.default(20),
+  RATE_MESSAGE_BURST: burst.default(5),
+  RATE_MESSAGE_PER_SEC: positive.default(1),
+  RATE_TYPING_BURST: burst.default(10),
+  RATE_TYPING_PER_SEC: positive.default(2),
+  RATE_HISTORY_BURST: burst.default(10),
+  RATE_HISTORY_PER_SEC: positive.default(2),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export interface RateLimit {
+  /** Events allowed at once. */
+  burst: number;
+  /** Events allowed per second once the burst is spent. */
+  perSecond: number;
+}
+
+export type RateLimitedEvent = 'click' | 'message' | 'typing' | 'history';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  allowedOrigins: string[];
+  clientDir?: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  rateLimits: Record<RateLimitedEvent, RateLimit>;
+  shutdownTimeoutMs: number;
+}
+
+/** Thrown when the environment holds a bad value; the message names each one. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once, at start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    allowedOrigins: e.ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
+    clientDir: e.CLIENT_DIR,
+    logLevel: e.LOG_LEVEL,
+    rateLimits: {
+      click: { burst: e.RATE_CLICK_BURST, perSecond: e.RATE_CLICK_PER_SEC },
+      message: { burst: e.RATE_MESSAGE_BURST, perSecond: e.RATE_MESSAGE_PER_SEC },
+      typing: { burst: e.RATE_TYPING_BURST, perSecond: e.RATE_TYPING_PER_SEC },
+      history: { burst: e.RATE_HISTORY_BURST, perSecond: e.RATE_HISTORY_PER_SEC },
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Nest injection token for {@link AppConfig}. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

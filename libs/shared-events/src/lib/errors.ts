@@ -1,0 +1,31 @@
+/** Why a request failed; carried by failure acks and `exception` events. */
+export const ERROR_CODES = {
+  /** The payload does not match the protocol (see the message for what is wrong). */
+  VALIDATION: 'VALIDATION',
+  /** Too many events of this kind from this connection; `retryAfterMs` says how long to wait. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The server failed unexpectedly; retrying later may work. */
+  INTERNAL: 'INTERNAL',
+  /** The store cannot take writes right now (disk or Redis trouble); nothing was recorded. */
+  UNAVAILABLE: 'UNAVAILABLE',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export interface ProtocolErrorBody {
+  code: ErrorCode;
+  /** Human-readable, safe to show to the person. */
+  message: string;
+  /** With RATE_LIMITED: milliseconds until the next attempt can succeed. */
+  retryAfterMs?: number;
+}
+
+/** The single result type of every ack: narrow it with `if (!res.ok)`. */
+export type AckResult<T extends object> =
+  | ({ ok: true } & T)
+  | { ok: false; error: ProtocolErrorBody };
+
+/** Sent to one socket when a request without an ack callback fails. */
+export interface ExceptionPayload extends ProtocolErrorBody {
+  status: 'error';
+}
