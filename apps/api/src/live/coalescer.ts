@@ -1,0 +1,41 @@
+/**
+ * Runs `flush` at most once per `intervalMs`: at once when idle, otherwise once at the end
+ * of the current interval, however often it was scheduled meanwhile. `flush` reads the latest
+ * state itself, so the last run always carries the final value.
+ */
+export class Coalescer {
+  private window: NodeJS.Timeout | undefined;
+  private pending = false;
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly flush: () => void,
+  ) {}
+
+  schedule(): void {
+    if (this.window) {
+      this.pending = true;
+      return;
+    }
+    this.run();
+  }
+
+  /** Drops a pending flush (on shutdown). */
+  cancel(): void {
+    clearTimeout(this.window);
+    this.window = undefined;
+    this.pending = false;
+  }
+
+  private run(): void {
+    this.flush();
+    this.window = setTimeout(() => {
+      this.window = undefined;
+      if (this.pending) {
+        this.pending = false;
+        this.run();
+      }
+    }, this.intervalMs);
+    this.window.unref();
+  }
+}

@@ -1,0 +1,21 @@
+import { ERROR_CODES, handshakeAuthSchema } from '@live/shared-events';
+import { describeIssues } from './describe-issues';
+import { guestName } from './guest-name';
+import type { LiveSocket } from './live-socket';
+
+/**
+ * Socket.IO middleware: validates `auth.name` (absent → a guest name). A bad name refuses the
+ * connection with a `connect_error` whose message says why.
+ */
+export function handshake(socket: LiveSocket, next: (error?: Error) => void): void {
+  const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+  if (!parsed.success) {
+    const error = new Error(describeIssues(parsed.error.issues)) as Error & { data: object };
+    error.data = { code: ERROR_CODES.VALIDATION };
+    return next(error);
+  }
+  socket.data.name = parsed.data.name ?? guestName();
+  socket.data.typing = false;
+  socket.data.buckets = {};
+  next();
+}

@@ -1,0 +1,146 @@
+import { Logger, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import {
+  EVENTS,
+  LIMITS,
+  clickRequestSchema,
+  historyRequestSchema,
+  messageRequestSchema,
+  typingRequestSchema,
+  type ClickRequest,
+  type ClickResult,
+  type HistoryRequest,
+  type HistoryResult,
+  type MessageInput,
+  type MessageResult,
+} from '@live/shared-events';
+import { ChatService } from '../chat/chat.service';
+import { CounterService } from '../counter/counter.service';
+import { LiveMetrics } from '../metrics/live-metrics';
+import { MetricsInterceptor } from '../metrics/metrics.interceptor';
+import { PresenceService } from '../presence/presence.service';
+import { Coalescer } from './coalescer';
+import { handshake } from './handshake';
+import type { LiveServer, LiveSocket } from './live-socket';
+import { ProtocolExceptionFilter } from './protocol-exception.filter';
+import { RateLimit, RateLimitInterceptor } from './rate-limit';
+import { ZodValidationPipe } from './zod-validation.pipe';
+
+/**
+ * Protocol v1 over Socket.IO: translates events to service calls and results to acks and
+ * broadcasts. Socket.IO options (path, limits, origins) come from LiveIoAdapter.
+ */
+@WebSocketGateway()
+@UseFilters(ProtocolExceptionFilter)
+@UseInterceptors(MetricsInterceptor, RateLimitInterceptor)
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  @WebSocketServer() private server!: LiveServer;
+  private readonly logger = new Logger(LiveGateway.name);
+
+  // Broadcasts are coalesced: N clients clicking must not cost N² deliveries.
+  private readonly clickBroadcast = new Coalescer(LIMITS.broadcastIntervalMs, () => {
+    this.server.emit(EVENTS.click, this.counter.current);
+    this.metrics.broadcasts.inc({ event: EVENTS.click });
+  });
+  private readonly presenceBroadcast = new Coalescer(LIMITS.broadcastIntervalMs, () => {
+    this.server.emit(EVENTS.presence, { online: this.presence.online });
+    this.metrics.broadcasts.inc({ event: EVENTS.presence });
+  });
+
+  constructor(
+    private readonly counter: CounterService,
+    private readonly chat: ChatService,
+    private readonly presence: PresenceService,
+    private readonly metrics: LiveMetrics,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    server.use(handshake);
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    this.presence.join();
+    this.metrics.connectedSockets.inc();
+    let messages: Awaited<ReturnType<ChatService['latest']>> = [];
+    try {
+      messages = await this.chat.latest();
+    } catch (error) {
+      // The welcome still goes out: counter and presence are useful without history.
+      this.logger.error({ socket: socket.id, err: error }, 'could not read history for welcome');
+    }
+    socket.emit(EVENTS.welcome, {
+      you: { id: socket.id, name: socket.data.name },
+      count: this.counter.current,
+      messages,
+      online: this.presence.online,
+    });
+    this.presenceBroadcast.schedule();
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    this.presence.leave();
+    this.metrics.connectedSockets.dec();
+    this.presenceBroadcast.schedule();
+    if (socket.data.typing) this.announceTyping(socket, false);
+  }
+
+  @SubscribeMessage(EVENTS.click)
+  @RateLimit('click')
+  async click(
+    @MessageBody(new ZodValidationPipe(clickRequestSchema)) request: ClickRequest,
+  ): Promise<ClickResult> {
+    const count = await this.counter.click(request?.id);
+    this.clickBroadcast.schedule();
+    return { ok: true, count };
+  }
+
+  @SubscribeMessage(EVENTS.message)
+  @RateLimit('message')
+  async message(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(messageRequestSchema)) input: MessageInput,
+  ): Promise<MessageResult> {
+    const { message, created } = await this.chat.post(socket.data.name, input);
+    if (created) this.server.emit(EVENTS.message, message);
+    // Sending ends typing; say so, so nobody sees "… is typing" after the message.
+    if (socket.data.typing) this.announceTyping(socket, false);
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage(EVENTS.history)
+  @RateLimit('history')
+  async history(
+    @MessageBody(new ZodValidationPipe(historyRequestSchema)) query: HistoryRequest,
+  ): Promise<HistoryResult> {
+    return { ok: true, messages: await this.chat.history(query) };
+  }
+
+  @SubscribeMessage(EVENTS.typing)
+  @RateLimit('typing')
+  typing(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(typingRequestSchema)) typing: boolean,
+  ): void {
+    this.announceTyping(socket, typing);
+  }
+
+  private announceTyping(socket: LiveSocket, typing: boolean): void {
+    socket.data.typing = typing;
+    socket.broadcast.emit(EVENTS.typing, { name: socket.data.name, typing });
+  }
+
+  /** Stops pending broadcasts (the server is closing). */
+  onModuleDestroy(): void {
+    this.clickBroadcast.cancel();
+    this.presenceBroadcast.cancel();
+  }
+}

@@ -1,0 +1,26 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { catchError, tap, throwError } from 'rxjs';
+import { toErrorBody } from '../live/protocol-exception.filter';
+import { LiveMetrics } from './live-metrics';
+
+/** Counts every inbound event by result and times its handler (validation and store included). */
+@Injectable()
+export class MetricsInterceptor implements NestInterceptor {
+  constructor(private readonly metrics: LiveMetrics) {}
+
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const event = context.switchToWs().getPattern();
+    const stopTimer = this.metrics.handlerSeconds.startTimer({ event });
+    return next.handle().pipe(
+      tap(() => {
+        stopTimer();
+        this.metrics.events.inc({ event, result: 'ok' });
+      }),
+      catchError((error: unknown) => {
+        stopTimer();
+        this.metrics.events.inc({ event, result: toErrorBody(error).code });
+        return throwError(() => error);
+      }),
+    );
+  }
+}

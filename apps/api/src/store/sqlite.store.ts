@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ChatMessage } from '@live/shared-events';
+import {
+  StoreUnavailableError,
+  type AppendResult,
+  type MessageDraft,
+  type MessageQuery,
+  type Store,
+} from './store';
+import { WriteBatch } from './write-batch';
+
+/** Click ids are remembered this long, long enough for any client retry. */
+const CLICK_ID_TTL_MS = 24 * 60 * 60 * 1000;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS counter (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  );
+  INSERT OR IGNORE INTO counter (id, value) VALUES (1, 0);
+  CREATE TABLE IF NOT EXISTS click_ids (
+    id TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS click_ids_at ON click_ids (at);
+  CREATE TABLE IF NOT EXISTS messages (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    author TEXT NOT NULL,
+    text TEXT NOT NULL,
+    sent_at TEXT NOT NULL
+  );
+`;
+
+interface MessageRow {
+  seq: number;
+  id: string;
+  author: string;
+  text: string;
+  sent_at: string;
+}
+
+const toMessage = (row: MessageRow): ChatMessage => ({
+  id: row.id,
+  seq: row.seq,
+  author: row.author,
+  text: row.text,
+  sentAt: row.sent_at,
+});
+
+/** Opens (creating if needed) the database file in `dataDir`, or throws a clear error. */
+function openDatabase(dataDir: string): Database.Database {
+  const file = join(resolve(dataDir), 'live.sqlite');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before its ack, even across a power cut.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return db;
+  } catch (error) {
+    throw new StoreUnavailableError(
+      `Cannot open the database ${file}: ${(error as Error).message}. ` +
+        'Check that DATA_DIR exists, is writable and holds a valid database.',
+      { cause: error },
+    );
+  }
+}
+
+/** The embedded store: one SQLite file (WAL), writes group-committed per event-loop turn. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly batch: WriteBatch;
+  private lastWriteError: Error | undefined;
+  private closed = false;
+  private readonly statements;
+
+  constructor(dataDir: string, private readonly now: () => number = Date.now) {
+    this.db = openDatabase(dataDir);
+    const db = this.db;
+    this.statements = {
+      increment: db.prepare<[], { value: number }>(
+        'UPDATE counter SET value = value + 1 WHERE id = 1 RETURNING value',
+      ),
+      count: db.prepare<[], { value: number }>('SELECT value FROM counter WHERE id = 1'),
+      clickById: db.prepare<[string], { count: number }>('SELECT count FROM click_ids WHERE id = ?'),
+      rememberClick: db.prepare<[string, number, number]>(
+        'INSERT INTO click_ids (id, count, at) VALUES (?, ?, ?)',
+      ),
+      forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
+      insertMessage: db.prepare<[string, string, string, string], MessageRow>(
+        `INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING RETURNING *`,
+      ),
+      messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      latest: db.prepare<[number, number], MessageRow>(
+        'SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      after: db.prepare<[number, number, number], MessageRow>(
+        'SELECT * FROM messages WHERE seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?',
+      ),
+    };
+    const transaction = db.transaction((work: () => void) => work());
+    this.batch = new WriteBatch((work) => {
+      try {
+        transaction.immediate(work);
+        this.lastWriteError = undefined;
+      } catch (error) {
+        this.lastWriteError = error as Error;
+        throw new StoreUnavailableError(`The database rejected a write: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    });
+    this.statements.forgetClicks.run(this.now() - CLICK_ID_TTL_MS);
+  }
+
+  click(id?: string): Promise<number> {
+    return this.write(() => {
+      if (id !== undefined) {
+        const seen = this.statements.clickById.get(id);
+        if (seen) return seen.count;
+      }
+      const count = this.statements.increment.get()!.value;
+      if (id !== undefined) this.statements.rememberClick.run(id, count, this.now());
+      return count;
+    });
+  }
+
+  async count(): Promise<number> {
+    return this.statements.count.get()!.value;
+  }
+
+  append(draft: MessageDraft): Promise<AppendResult> {
+    return this.write(() => {
+      const inserted = this.statements.insertMessage.get(
+        draft.id,
+        draft.author,
+        draft.text,
+        draft.sentAt,
+      );
+      if (inserted) return { message: toMessage(inserted), created: true };
+      return { message: toMessage(this.statements.messageById.get(draft.id)!), created: false };
+    });
+  }
+
+  async messages({ before, after, limit }: MessageQuery): Promise<ChatMessage[]> {
+    const upper = before ?? Number.MAX_SAFE_INTEGER;
+    if (after !== undefined) return this.statements.after.all(after, upper, limit).map(toMessage);
+    return this.statements.latest.all(upper, limit).reverse().map(toMessage);
+  }
+
+  async check(): Promise<void> {
+    if (this.closed) throw new StoreUnavailableError('The store is closed');
+    this.statements.count.get();
+    if (this.lastWriteError) {
+      throw new StoreUnavailableError(`The last write failed: ${this.lastWriteError.message}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.batch.drain();
+    this.db.close();
+  }
+
+  private write<T>(run: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('The store is closed'));
+    return this.batch.add(run);
+  }
+}
