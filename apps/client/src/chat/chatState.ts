@@ -70,11 +70,18 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'olderRequested':
       return { ...state, loadingOlder: true };
     case 'olderLoaded':
-      return { ...withMessages(state, action.messages), hasOlder: action.hasOlder, loadingOlder: false };
+      return {
+        ...withMessages(state, action.messages),
+        hasOlder: action.hasOlder,
+        loadingOlder: false,
+      };
     case 'olderFailed':
       return { ...state, loadingOlder: false, error: action.error };
     case 'queued':
-      return { ...state, outbox: [...state.outbox, { id: action.id, text: action.text, failure: null }] };
+      return {
+        ...state,
+        outbox: [...state.outbox, { id: action.id, text: action.text, failure: null }],
+      };
     case 'failed':
       return { ...state, outbox: mapOutgoing(state, action.id, action.error), error: action.error };
     case 'retried':

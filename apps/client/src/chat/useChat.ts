@@ -51,7 +51,8 @@ export function useChat() {
         const after = newestSeq.current;
         dispatch({ type: 'welcome', messages });
         // A recovered session has the missed events replayed by the server itself.
-        const missedSome = after !== undefined && messages.length > 0 && messages[0].seq > after + 1;
+        const missedSome =
+          after !== undefined && messages.length > 0 && messages[0].seq > after + 1;
         if (missedSome && !socket.recovered) void catchUp(after, messages);
       },
       [socket, catchUp],
@@ -98,7 +99,11 @@ export function useChat() {
     const result = await emitWithAck('history', { before, limit });
     dispatch(
       result.ok
-        ? { type: 'olderLoaded', messages: result.messages, hasOlder: result.messages.length >= limit }
+        ? {
+            type: 'olderLoaded',
+            messages: result.messages,
+            hasOlder: result.messages.length >= limit,
+          }
         : { type: 'olderFailed', error: describeFailure(result.error) },
     );
   }, [state.messages, emitWithAck]);

@@ -29,7 +29,11 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
     case 'welcome':
       return { ...state, server: action.count, shown: action.count + state.pending };
     case 'count':
-      return { ...state, server: atLeast(state.server, action.count), shown: atLeast(state.shown, action.count) };
+      return {
+        ...state,
+        server: atLeast(state.server, action.count),
+        shown: atLeast(state.shown, action.count),
+      };
     case 'clicked':
       return { ...state, pending: state.pending + 1, shown: (state.shown ?? 0) + 1, note: null };
     case 'confirmed':

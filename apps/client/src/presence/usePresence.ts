@@ -44,7 +44,10 @@ export function usePresence() {
       ({ name, typing }: TypingNotice) => {
         if (!typing) return stopTyping(name);
         clearTimeout(expiries.current.get(name));
-        expiries.current.set(name, setTimeout(() => stopTyping(name), TYPING_EXPIRY_MS));
+        expiries.current.set(
+          name,
+          setTimeout(() => stopTyping(name), TYPING_EXPIRY_MS),
+        );
         setTypists((names) => (names.includes(name) ? names : [...names, name]));
       },
       [stopTyping],

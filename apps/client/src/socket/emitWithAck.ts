@@ -21,8 +21,7 @@ export interface TransportFailure {
 
 /** The protocol's ack result for `E`, or a transport failure in the same `{ ok: false }` shape. */
 export type EmitResult<E extends AckEvent> =
-  | Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]
-  | TransportFailure;
+  Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] | TransportFailure;
 
 export const ACK_TIMEOUT_MS = 8000;
 

@@ -16,10 +16,11 @@ export function useSocketEvent<E extends keyof ServerToClientEvents>(
   const { socket } = useSocket();
   useEffect(() => {
     // socket.io's typed on/off cannot follow a generic event name to its listener type.
-    const listener = handler as Parameters<typeof socket.on>[1];
-    socket.on(event, listener);
-    return () => {
-      socket.off(event, listener);
+    const emitter = socket as unknown as {
+      on(event: E, listener: typeof handler): void;
+      off(event: E, listener: typeof handler): void;
     };
+    emitter.on(event, handler);
+    return () => emitter.off(event, handler);
   }, [socket, event, handler]);
 }

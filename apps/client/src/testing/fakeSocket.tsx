@@ -1,4 +1,4 @@
-import type { ServerToClientEvents } from '@live/shared-events';
+import type { ChatMessage, ServerToClientEvents, Welcome } from '@live/shared-events';
 import { act, render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import type { LiveSocket } from '../socket/liveSocket';
@@ -121,7 +121,8 @@ export class FakeSocket {
   }
 
   private fire(event: string, ...args: unknown[]) {
-    for (const listener of this.listenersOf(event)) (listener as (...a: unknown[]) => void)(...args);
+    for (const listener of this.listenersOf(event))
+      (listener as (...a: unknown[]) => void)(...args);
   }
 }
 
@@ -137,4 +138,23 @@ export function renderWithSocket(
     </SocketProvider>
   );
   return { socket, ...render(ui, { wrapper, ...options }) };
+}
+
+let seq = 0;
+
+/** A stored message as the server would send it; seq increases with each call. */
+export function chatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
+  seq += 1;
+  return {
+    id: `m${seq}`,
+    seq,
+    author: 'Ada',
+    text: `message ${seq}`,
+    sentAt: '2026-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function welcome(overrides: Partial<Welcome> = {}): Welcome {
+  return { you: { id: 's1', name: 'Guest 1' }, count: 0, messages: [], online: 1, ...overrides };
 }
