@@ -7,7 +7,6 @@ import { useStoredName } from '../presence/useStoredName';
 import { SocketProvider } from '../socket/SocketProvider';
 import type { LiveSocket } from '../socket/liveSocket';
 import { ConnectionBanner } from './ConnectionBanner';
-import './app.css';
 
 export interface AppProps {
   /** Tests pass a fake socket; the app makes a real one. */

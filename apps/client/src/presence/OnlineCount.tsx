@@ -2,7 +2,7 @@ export function OnlineCount({ online }: { online: number | null }) {
   return (
     <p className="online" aria-live="polite">
       <span className="dot" aria-hidden="true" />
-      {online === null ? 'Connecting…' : `${online} online`}
+      {online ?? '–'} online
     </p>
   );
 }
