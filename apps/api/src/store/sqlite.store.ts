@@ -94,8 +94,7 @@ export class SqliteStore implements Store {
       ),
       forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
       insertMessage: db.prepare<[string, string, string, string], MessageRow>(
-        `INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING RETURNING *`,
+        'INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?) RETURNING *',
       ),
       messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       latest: db.prepare<[number, number], MessageRow>(
@@ -138,14 +137,11 @@ export class SqliteStore implements Store {
 
   append(draft: MessageDraft): Promise<AppendResult> {
     return this.write(() => {
-      const inserted = this.statements.insertMessage.get(
-        draft.id,
-        draft.author,
-        draft.text,
-        draft.sentAt,
-      );
-      if (inserted) return { message: toMessage(inserted), created: true };
-      return { message: toMessage(this.statements.messageById.get(draft.id)!), created: false };
+      // Look first: a conflicting INSERT would still use up a seq number.
+      const stored = this.statements.messageById.get(draft.id);
+      if (stored) return { message: toMessage(stored), created: false };
+      const row = this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt)!;
+      return { message: toMessage(row), created: true };
     });
   }
 
