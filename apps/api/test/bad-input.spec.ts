@@ -13,7 +13,10 @@ import {
   type Running,
 } from './harness';
 
-type Emitter = { emitWithAck: (...args: unknown[]) => Promise<unknown>; emit: (...args: unknown[]) => void };
+type Emitter = {
+  emitWithAck: (...args: unknown[]) => Promise<unknown>;
+  emit: (...args: unknown[]) => void;
+};
 
 describe('bad input never crashes the server or changes data', () => {
   let server: Running;
@@ -121,9 +124,20 @@ describe('bad input never crashes the server or changes data', () => {
   });
 
   it('survives malformed Socket.IO packets on a raw WebSocket', async () => {
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+    const raw = new WebSocket(
+      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+    );
     await new Promise((resolve) => raw.once('open', resolve));
-    for (const frame of ['40', '42[', '42{"a":1}', '4299999999999999999["click"]', '2probe', '\u0000\u00ff', '42["message",{"__proto__":{"x":1},"text":"p"}]', '451-["click",{"_placeholder":true,"num":0}]']) {
+    for (const frame of [
+      '40',
+      '42[',
+      '42{"a":1}',
+      '4299999999999999999["click"]',
+      '2probe',
+      '\u0000\u00ff',
+      '42["message",{"__proto__":{"x":1},"text":"p"}]',
+      '451-["click",{"_placeholder":true,"num":0}]',
+    ]) {
       raw.send(frame);
     }
     raw.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
@@ -138,7 +152,12 @@ describe('bad input never crashes the server or changes data', () => {
     let limited: Running;
 
     beforeEach(async () => {
-      limited = await startApp({ RATE_MESSAGE_BURST: '5', RATE_MESSAGE_PER_SEC: '1', RATE_CLICK_BURST: '50', RATE_CLICK_PER_SEC: '20' });
+      limited = await startApp({
+        RATE_MESSAGE_BURST: '5',
+        RATE_MESSAGE_PER_SEC: '1',
+        RATE_CLICK_BURST: '50',
+        RATE_CLICK_PER_SEC: '20',
+      });
     });
 
     afterEach(async () => {
@@ -150,14 +169,20 @@ describe('bad input never crashes the server or changes data', () => {
     it('answers a message flood with RATE_LIMITED and the wait, while others are unaffected', async () => {
       const { socket: flooder } = await connected(limited.url);
       const { socket: calm } = await connected(limited.url);
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => flooder.emitWithAck('message', `f${i}`)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => flooder.emitWithAck('message', `f${i}`)),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(5);
       const refused = results.filter((r) => !r.ok);
       expect(refused).toHaveLength(3);
       for (const result of refused) {
         expect(result).toEqual({
           ok: false,
-          error: { code: 'RATE_LIMITED', message: expect.stringMatching(/try again in \d+\.\d s/), retryAfterMs: expect.any(Number) },
+          error: {
+            code: 'RATE_LIMITED',
+            message: expect.stringMatching(/try again in \d+\.\d s/),
+            retryAfterMs: expect.any(Number),
+          },
         });
         if (!result.ok) expect(result.error.retryAfterMs).toBeLessThanOrEqual(1000);
       }
@@ -166,7 +191,9 @@ describe('bad input never crashes the server or changes data', () => {
 
     it('lets a click burst of 50 through, then limits', async () => {
       const { socket } = await connected(limited.url);
-      const results = await Promise.all(Array.from({ length: 60 }, () => socket.emitWithAck('click', {})));
+      const results = await Promise.all(
+        Array.from({ length: 60 }, () => socket.emitWithAck('click', {})),
+      );
       expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(50);
       expect(results.filter((r) => r.ok).length).toBeLessThan(60);
       const { welcome } = await connected(limited.url);
@@ -175,7 +202,9 @@ describe('bad input never crashes the server or changes data', () => {
 
     it('refills: a refused sender succeeds after the advertised wait', async () => {
       const { socket } = await connected(limited.url);
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => socket.emitWithAck('message', `r${i}`)));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => socket.emitWithAck('message', `r${i}`)),
+      );
       const refused = results.find((r) => !r.ok);
       if (!refused || refused.ok) throw new Error('expected a refusal');
       await sleep(refused.error.retryAfterMs ?? 0);

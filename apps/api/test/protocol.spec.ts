@@ -28,7 +28,12 @@ describe('protocol v1 over a real server', () => {
   describe('handshake and welcome', () => {
     it('welcomes with the chosen name, the count, the latest messages and who is online', async () => {
       const { socket, welcome } = await connected(server.url, { auth: { name: '  Ada  ' } });
-      expect(welcome).toEqual({ you: { id: socket.id, name: 'Ada' }, count: 0, messages: [], online: 1 });
+      expect(welcome).toEqual({
+        you: { id: socket.id, name: 'Ada' },
+        count: 0,
+        messages: [],
+        online: 1,
+      });
     });
 
     it('assigns a guest name when none is given', async () => {
@@ -109,7 +114,9 @@ describe('protocol v1 over a real server', () => {
       const sockets = await Promise.all(Array.from({ length: 5 }, () => connected(server.url)));
       const seen = sockets.map(({ socket }) => record<number>(socket, 'click'));
       const acks = await Promise.all(
-        sockets.flatMap(({ socket }) => Array.from({ length: 20 }, () => socket.emitWithAck('click', {}))),
+        sockets.flatMap(({ socket }) =>
+          Array.from({ length: 20 }, () => socket.emitWithAck('click', {})),
+        ),
       );
       const lastAckAt = Date.now();
       const counts = acks.map((ack) => (ack.ok ? ack.count : -1)).sort((a, b) => a - b);
@@ -202,7 +209,8 @@ describe('protocol v1 over a real server', () => {
       if (!result.ok) throw new Error(result.error.message);
       return result.messages.map((message) => message.seq);
     };
-    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
     it('returns the latest 50 by default, oldest first', async () => {
       expect(await seqsOf({})).toEqual(range(71, 120));

@@ -51,6 +51,13 @@ const toMessage = (row: MessageRow): ChatMessage => ({
   sentAt: row.sent_at,
 });
 
+/** A row the schema guarantees (the counter's, one just inserted or just found). */
+function present<T>(row: T | undefined): T {
+  if (row === undefined)
+    throw new StoreUnavailableError('The database is missing a row it must have');
+  return row;
+}
+
 /** Opens (creating if needed) the database file in `dataDir`, or throws a clear error. */
 function openDatabase(dataDir: string): Database.Database {
   const file = join(resolve(dataDir), 'live.sqlite');
@@ -80,7 +87,10 @@ export class SqliteStore implements Store {
   private closed = false;
   private readonly statements;
 
-  constructor(dataDir: string, private readonly now: () => number = Date.now) {
+  constructor(
+    dataDir: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.db = openDatabase(dataDir);
     const db = this.db;
     this.statements = {
@@ -88,7 +98,9 @@ export class SqliteStore implements Store {
         'UPDATE counter SET value = value + 1 WHERE id = 1 RETURNING value',
       ),
       count: db.prepare<[], { value: number }>('SELECT value FROM counter WHERE id = 1'),
-      clickById: db.prepare<[string], { count: number }>('SELECT count FROM click_ids WHERE id = ?'),
+      clickById: db.prepare<[string], { count: number }>(
+        'SELECT count FROM click_ids WHERE id = ?',
+      ),
       rememberClick: db.prepare<[string, number, number]>(
         'INSERT INTO click_ids (id, count, at) VALUES (?, ?, ?)',
       ),
@@ -111,9 +123,12 @@ export class SqliteStore implements Store {
         this.lastWriteError = undefined;
       } catch (error) {
         this.lastWriteError = error as Error;
-        throw new StoreUnavailableError(`The database rejected a write: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new StoreUnavailableError(
+          `The database rejected a write: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
     });
     this.statements.forgetClicks.run(this.now() - CLICK_ID_TTL_MS);
@@ -125,14 +140,14 @@ export class SqliteStore implements Store {
         const seen = this.statements.clickById.get(id);
         if (seen) return seen.count;
       }
-      const count = this.statements.increment.get()!.value;
+      const count = present(this.statements.increment.get()).value;
       if (id !== undefined) this.statements.rememberClick.run(id, count, this.now());
       return count;
     });
   }
 
   async count(): Promise<number> {
-    return this.statements.count.get()!.value;
+    return present(this.statements.count.get()).value;
   }
 
   append(draft: MessageDraft): Promise<AppendResult> {
@@ -140,7 +155,9 @@ export class SqliteStore implements Store {
       // Look first: a conflicting INSERT would still use up a seq number.
       const stored = this.statements.messageById.get(draft.id);
       if (stored) return { message: toMessage(stored), created: false };
-      const row = this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt)!;
+      const row = present(
+        this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt),
+      );
       return { message: toMessage(row), created: true };
     });
   }
