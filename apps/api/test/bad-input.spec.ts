@@ -10,13 +10,9 @@ import {
   removeDataDir,
   sleep,
   startApp,
+  untyped,
   type Running,
 } from './harness';
-
-type Emitter = {
-  emitWithAck: (...args: unknown[]) => Promise<unknown>;
-  emit: (...args: unknown[]) => void;
-};
 
 describe('bad input never crashes the server or changes data', () => {
   let server: Running;
@@ -50,7 +46,7 @@ describe('bad input never crashes the server or changes data', () => {
     ['history', 'all'],
   ])('%s %j gets a VALIDATION failure ack and stores nothing', async (event, payload) => {
     const { socket } = await connected(server.url);
-    const result = await (socket as unknown as Emitter).emitWithAck(event, payload);
+    const result = await untyped(socket).emitWithAck(event, payload);
     expect(result).toEqual(VALIDATION);
     const { welcome } = await connected(server.url);
     expect(welcome).toMatchObject({ count: 0, messages: [] });
@@ -70,7 +66,7 @@ describe('bad input never crashes the server or changes data', () => {
 
   it('rejects extra arguments instead of guessing', async () => {
     const { socket } = await connected(server.url);
-    const result = await (socket as unknown as Emitter).emitWithAck('message', 'a', 'b');
+    const result = await untyped(socket).emitWithAck('message', 'a', 'b');
     expect(result).toEqual(VALIDATION);
   });
 
@@ -78,13 +74,13 @@ describe('bad input never crashes the server or changes data', () => {
     const { socket } = await connected(server.url);
     const { socket: other } = await connected(server.url);
     const othersExceptions = record<ExceptionPayload>(other, 'exception');
-    (socket as unknown as Emitter).emit('message', '');
+    untyped(socket).emit('message', '');
     expect(await next(socket, 'exception')).toEqual({
       status: 'error',
       code: 'VALIDATION',
       message: 'Message must not be empty',
     });
-    (socket as unknown as Emitter).emit('typing', 'yes');
+    untyped(socket).emit('typing', 'yes');
     expect(await next(socket, 'exception')).toEqual({
       status: 'error',
       code: 'VALIDATION',
@@ -98,7 +94,7 @@ describe('bad input never crashes the server or changes data', () => {
     const { socket: big } = await connected(server.url);
     const { socket: bystander } = await connected(server.url);
     const reason = next<string>(big, 'disconnect');
-    big.emit('message', 'x'.repeat(70 * 1024));
+    untyped(big).emit('message', 'x'.repeat(70 * 1024));
     expect(await reason).toBe('transport close');
     expect(bystander.connected).toBe(true);
     expect(await bystander.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });

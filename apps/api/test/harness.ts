@@ -41,6 +41,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return { app, url: `http://127.0.0.1:${port}`, dataDir, close: () => app.close() };
 }
 
+/** The same socket without the protocol's types, to send what an untyped or hostile client would. */
+export const untyped = (socket: Client) =>
+  socket as unknown as {
+    emit(event: string, ...args: unknown[]): void;
+    emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+  };
+
 const open: Client[] = [];
 
 /** A real socket.io-client, WebSocket transport unless told otherwise; closed by `closeClients`. */

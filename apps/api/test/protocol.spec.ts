@@ -9,6 +9,7 @@ import {
   removeDataDir,
   sleep,
   startApp,
+  untyped,
   type Running,
 } from './harness';
 
@@ -74,14 +75,14 @@ describe('protocol v1 over a real server', () => {
       const { socket: other } = await connected(server.url);
       const counts = record<number>(other, 'click');
       const own = record<number>(tutorial, 'click');
-      tutorial.emit('click');
+      untyped(tutorial).emit('click');
       await eventually(() => counts.at(-1) === 1 && own.at(-1) === 1);
     });
 
     it('sends a plain string message that everyone receives', async () => {
       const { socket: tutorial } = await connected(server.url, { auth: { name: 'Tut' } });
       const { socket: other } = await connected(server.url);
-      tutorial.emit('message', 'Hello from client');
+      untyped(tutorial).emit('message', 'Hello from client');
       const message = await next<ChatMessage>(other, 'message');
       expect(message).toMatchObject({ author: 'Tut', text: 'Hello from client', seq: 1 });
     });
@@ -89,7 +90,7 @@ describe('protocol v1 over a real server', () => {
     it('works over HTTP long-polling too', async () => {
       const { socket } = await connected(server.url, { transports: ['polling'] });
       expect(socket.io.engine.transport.name).toBe('polling');
-      socket.emit('click');
+      untyped(socket).emit('click');
       expect(await next(socket, 'click')).toBe(1);
     });
   });
@@ -264,7 +265,7 @@ describe('protocol v1 over a real server', () => {
   it('ignores unknown events and keeps serving', async () => {
     const { socket } = await connected(server.url);
     const exceptions = record<ExceptionPayload>(socket, 'exception');
-    (socket as unknown as { emit: (...args: unknown[]) => void }).emit('nonsense', { a: 1 });
+    untyped(socket).emit('nonsense', { a: 1 });
     expect(await socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
     expect(exceptions).toEqual([]);
   });

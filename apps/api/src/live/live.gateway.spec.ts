@@ -10,6 +10,7 @@ import { PresenceService } from '../presence/presence.service';
 import { LiveGateway } from './live.gateway';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { RateLimitInterceptor } from './rate-limit';
+import { RequestTracker, RequestTrackingInterceptor } from './request-tracker';
 
 const hello: ChatMessage = {
   id: 'm1',
@@ -50,7 +51,9 @@ describe('LiveGateway', () => {
         LiveMetrics,
         MetricsInterceptor,
         RateLimitInterceptor,
-        { provide: APP_CONFIG, useValue: {} },
+        RequestTracker,
+        RequestTrackingInterceptor,
+        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 1000 } },
         { provide: CounterService, useValue: counter },
         { provide: ChatService, useValue: chat },
         { provide: PresenceService, useValue: presence },
@@ -62,7 +65,7 @@ describe('LiveGateway', () => {
   });
 
   afterEach(() => {
-    gateway.onModuleDestroy();
+    gateway.onApplicationShutdown();
     jest.useRealTimers();
   });
 
