@@ -10,7 +10,11 @@ import { RequestTracker, RequestTrackingInterceptor } from './live/request-track
 import { LiveMetrics } from './metrics/live-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsInterceptor } from './metrics/metrics.interceptor';
+import { ModerationGateway } from './moderation/moderation.gateway';
+import { ModeratorOnlyInterceptor } from './moderation/moderator-only';
 import { PresenceService } from './presence/presence.service';
+import { ConnectionGateway } from './security/connection.gateway';
+import { StoreInstrumentation } from './store/store-instrumentation';
 import { StoreModule } from './store/store.module';
 
 @Module({})
@@ -33,6 +37,10 @@ export class AppModule {
         RequestTrackingInterceptor,
         ProtocolExceptionFilter,
         LiveGateway,
+        StoreInstrumentation,
+        ConnectionGateway,
+        ModeratorOnlyInterceptor,
+        ModerationGateway,
       ],
       exports: [APP_CONFIG],
     };

@@ -197,5 +197,8 @@ describe('the production server process', () => {
     const server = track(await runUntilReady({ DATA_DIR: makeDataDir() }));
     const socket = client(server.url, { transports: ['polling'] });
     await next(socket, 'welcome');
+    // Let the polling close request finish before the test (and Jest's environment) ends.
+    socket.close();
+    await sleep(200);
   });
 });

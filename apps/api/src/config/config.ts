@@ -32,7 +32,26 @@ const environmentSchema = z.object({
   RATE_HISTORY_BURST: burst.default(10),
   RATE_HISTORY_PER_SEC: positive.default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** The operator token that makes a connection a moderator; absent → moderation off. */
+  ADMIN_TOKEN: z
+    .string()
+    .min(
+      16,
+      'must be at least 16 characters (use a long random value, e.g. `openssl rand -hex 32`)',
+    )
+    .max(256, 'must be at most 256 characters')
+    .optional(),
+  /** Open connections allowed from one IP address; more are refused at connect. */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** Socket.IO heartbeat: a client that answers no ping within interval + timeout is dropped. */
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(20_000),
+  PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A transport that does not join the namespace (finish the handshake) in this time is closed. */
+  CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
+
+/** Settings whose values are secrets: named in errors, never shown. */
+const SECRET_SETTINGS = new Set(['ADMIN_TOKEN']);
 
 export interface RateLimit {
   /** Events allowed at once. */
@@ -52,6 +71,12 @@ export interface AppConfig {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   rateLimits: Record<RateLimitedEvent, RateLimit>;
   shutdownTimeoutMs: number;
+  /** Absent: moderation is off and every token is refused. */
+  adminToken?: string;
+  maxConnectionsPerIp: number;
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  connectTimeoutMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names each one. */
@@ -65,10 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) =>
-        `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
-    );
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const shown = SECRET_SETTINGS.has(name) ? '(hidden)' : JSON.stringify(env[name]);
+      return `${issue.path.join('.')}=${shown}: ${issue.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -86,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       history: { burst: e.RATE_HISTORY_BURST, perSecond: e.RATE_HISTORY_PER_SEC },
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    adminToken: e.ADMIN_TOKEN,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    pingTimeoutMs: e.PING_TIMEOUT_MS,
+    connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
   };
 }
 

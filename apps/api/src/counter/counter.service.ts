@@ -24,4 +24,11 @@ export class CounterService implements OnModuleInit {
     this.latest = Math.max(this.latest, count);
     return count;
   }
+
+  /** Sets the count to 0 (moderation) once that is durable; resolves with the new count. */
+  async reset(): Promise<number> {
+    const count = await this.store.resetCounter();
+    this.latest = count;
+    return count;
+  }
 }

@@ -25,7 +25,10 @@ export function isOriginAllowed(
 export class LiveIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
-    private readonly config: Pick<AppConfig, 'allowedOrigins'>,
+    private readonly config: Pick<
+      AppConfig,
+      'allowedOrigins' | 'pingIntervalMs' | 'pingTimeoutMs' | 'connectTimeoutMs'
+    >,
   ) {
     super(app);
   }
@@ -36,6 +39,10 @@ export class LiveIoAdapter extends IoAdapter {
       ...options,
       path: '/socket.io',
       maxHttpBufferSize: LIMITS.maxPacketBytes,
+      // Half-open and silent clients: dropped after a missed ping, or a handshake never finished.
+      pingInterval: this.config.pingIntervalMs,
+      pingTimeout: this.config.pingTimeoutMs,
+      connectTimeout: this.config.connectTimeoutMs,
       // Compression costs CPU on every broadcast for small gains on tiny packets.
       perMessageDeflate: false,
       httpCompression: false,

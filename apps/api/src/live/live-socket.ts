@@ -8,6 +8,8 @@ export interface LiveSocketData {
   name: string;
   typing: boolean;
   buckets: Partial<Record<RateLimitedEvent, TokenBucket>>;
+  /** Set by the moderator middleware: the handshake carried the operator token. */
+  moderator?: boolean;
 }
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, object, LiveSocketData>;

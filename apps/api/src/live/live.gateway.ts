@@ -96,7 +96,7 @@ export class LiveGateway
       this.logger.error({ socket: socket.id, err: error }, 'could not read history for welcome');
     }
     socket.emit(EVENTS.welcome, {
-      you: { id: socket.id, name: socket.data.name },
+      you: { id: socket.id, name: socket.data.name, moderator: socket.data.moderator === true },
       count: this.counter.current,
       messages,
       online: this.presence.online,
