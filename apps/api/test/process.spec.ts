@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ChatMessage } from '@live/shared-events';
 import {
   client,
@@ -12,61 +11,7 @@ import {
   removeDataDir,
   sleep,
 } from './harness';
-
-// These tests run the built server (`nx test api` builds it first) as a real process.
-const MAIN = resolve('dist/apps/api/main.js');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function run(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
-}
-
-async function runUntilReady(env: Record<string, string>): Promise<Started> {
-  const started = await run(env);
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${started.url}/health`)).ok) return started;
-    } catch {
-      // not listening yet
-    }
-    if (started.child.exitCode !== null) break;
-    await sleep(50);
-  }
-  started.child.kill('SIGKILL');
-  throw new Error(`server did not start:\n${started.output()}`);
-}
+import { MAIN, run, runUntilReady, type Started } from './server-process';
 
 describe('the production server process', () => {
   const children: ChildProcess[] = [];

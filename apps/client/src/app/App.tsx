@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { Chat } from '../chat/Chat';
 import { Counter } from '../counter/Counter';
+import { readModeratorToken } from '../moderation/moderatorToken';
 import { NamePicker } from '../presence/NamePicker';
 import { OnlineCount } from '../presence/OnlineCount';
 import { usePresence } from '../presence/usePresence';
@@ -15,8 +17,10 @@ export interface AppProps {
 
 export function App({ createSocket }: AppProps) {
   const [name, setName] = useStoredName();
+  // Moderators open the page as /#token=… once; see docs/security.md.
+  const [token] = useState(() => readModeratorToken());
   return (
-    <SocketProvider name={name} createSocket={createSocket}>
+    <SocketProvider name={name} token={token} createSocket={createSocket}>
       <Layout name={name} onNameChange={setName} />
     </SocketProvider>
   );

@@ -1,3 +1,4 @@
+import { useModeration } from '../moderation/useModeration';
 import { TypingIndicator } from '../presence/TypingIndicator';
 import { useSocket } from '../socket/useSocket';
 import { Composer } from './Composer';
@@ -12,6 +13,7 @@ export interface ChatProps {
 export function Chat({ me, typists }: ChatProps) {
   const { status } = useSocket();
   const chat = useChat();
+  const moderation = useModeration();
   const connected = status === 'connected';
 
   return (
@@ -26,7 +28,15 @@ export function Chat({ me, typists }: ChatProps) {
         loadingOlder={chat.loadingOlder}
         onLoadOlder={() => void chat.loadOlder()}
         onRetry={chat.retry}
+        onDelete={
+          moderation.isModerator ? (id: string) => void moderation.deleteMessage(id) : undefined
+        }
       />
+      {moderation.error && (
+        <p className="note" role="alert">
+          Not deleted: {moderation.error}
+        </p>
+      )}
       <TypingIndicator typists={typists} />
       <Composer
         connected={connected}

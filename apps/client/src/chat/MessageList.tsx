@@ -17,6 +17,8 @@ export interface MessageListProps {
   loadingOlder: boolean;
   onLoadOlder: () => void;
   onRetry: (id: string) => void;
+  /** Moderators only: shows a delete button on each stored message. */
+  onDelete?: (id: string) => void;
 }
 
 function startsGroup(message: ChatMessage, previous: ChatMessage | undefined): boolean {
@@ -29,7 +31,17 @@ function startsGroup(message: ChatMessage, previous: ChatMessage | undefined): b
 
 /** The conversation, newest at the bottom; text is always rendered as text, never as HTML. */
 export function MessageList(props: MessageListProps) {
-  const { messages, outbox, me, connected, hasOlder, loadingOlder, onLoadOlder, onRetry } = props;
+  const {
+    messages,
+    outbox,
+    me,
+    connected,
+    hasOlder,
+    loadingOlder,
+    onLoadOlder,
+    onRetry,
+    onDelete,
+  } = props;
   const { ref, onScroll, unseen, scrollToBottom } = useStickToBottom<HTMLDivElement>(
     messages[0]?.id,
     `${messages.at(-1)?.id}/${outbox.at(-1)?.id}`,
@@ -62,6 +74,17 @@ export function MessageList(props: MessageListProps) {
                   <time dateTime={message.sentAt}>{time}</time>
                 </p>
                 <p className="text">{message.text}</p>
+                {onDelete && (
+                  <button
+                    type="button"
+                    className="delete"
+                    onClick={() => onDelete(message.id)}
+                    disabled={!connected}
+                    aria-label={`Delete message from ${message.author}`}
+                  >
+                    Delete
+                  </button>
+                )}
               </li>
             );
           })}

@@ -22,6 +22,7 @@ export interface ChatState {
 export type ChatAction =
   | { type: 'welcome'; messages: ChatMessage[] }
   | { type: 'received'; messages: ChatMessage[] }
+  | { type: 'deleted'; id: string }
   | { type: 'reset'; messages: ChatMessage[] }
   | { type: 'olderRequested' }
   | { type: 'olderLoaded'; messages: ChatMessage[]; hasOlder: boolean }
@@ -65,6 +66,8 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       };
     case 'received':
       return withMessages(state, action.messages);
+    case 'deleted':
+      return { ...state, messages: state.messages.filter((m) => m.id !== action.id) };
     case 'reset':
       return withMessages({ ...state, messages: [], hasOlder: true }, action.messages);
     case 'olderRequested':

@@ -1,4 +1,4 @@
-import { LIMITS, type ChatMessage, type Welcome } from '@live/shared-events';
+import { LIMITS, type ChatMessage, type MessageDeleted, type Welcome } from '@live/shared-events';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { describeFailure } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
@@ -61,6 +61,11 @@ export function useChat() {
   useSocketEvent(
     'message',
     useCallback((message: ChatMessage) => dispatch({ type: 'received', messages: [message] }), []),
+  );
+
+  useSocketEvent(
+    'message:deleted',
+    useCallback(({ id }: MessageDeleted) => dispatch({ type: 'deleted', id }), []),
   );
 
   const deliver = useCallback(

@@ -1,3 +1,4 @@
+import { useModeration } from '../moderation/useModeration';
 import { useSocket } from '../socket/useSocket';
 import { useCounter } from './useCounter';
 
@@ -13,6 +14,7 @@ export function Counter() {
   const { status } = useSocket();
   const { count, click, note, canClick } = useCounter();
   const reason = PAUSED_REASON[status];
+  const moderation = useModeration();
 
   return (
     <section className="card counter" aria-labelledby="counter-heading">
@@ -36,6 +38,18 @@ export function Counter() {
       <p className="note" aria-live="polite">
         {note && `Your click was not counted: ${note}`}
       </p>
+      {moderation.isModerator && (
+        <div className="moderation">
+          <button
+            type="button"
+            onClick={() => void moderation.resetCounter()}
+            disabled={status !== 'connected'}
+          >
+            Reset counter to 0
+          </button>
+          {moderation.error && <p role="alert">Not reset: {moderation.error}</p>}
+        </div>
+      )}
     </section>
   );
 }

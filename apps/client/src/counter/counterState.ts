@@ -15,6 +15,7 @@ export interface CounterState {
 export type CounterAction =
   | { type: 'welcome'; count: number }
   | { type: 'count'; count: number }
+  | { type: 'reset'; count: number }
   | { type: 'clicked' }
   | { type: 'confirmed'; count: number }
   | { type: 'refused'; reason: string };
@@ -34,6 +35,9 @@ export function counterReducer(state: CounterState, action: CounterAction): Coun
         server: atLeast(state.server, action.count),
         shown: atLeast(state.shown, action.count),
       };
+    case 'reset':
+      // A moderator's reset is the one time the count may go down while connected.
+      return { ...state, server: action.count, shown: action.count };
     case 'clicked':
       return { ...state, pending: state.pending + 1, shown: (state.shown ?? 0) + 1, note: null };
     case 'confirmed':

@@ -1,4 +1,4 @@
-import type { Welcome } from '@live/shared-events';
+import type { CounterReset, Welcome } from '@live/shared-events';
 import { useCallback, useReducer } from 'react';
 import { describeFailure } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
@@ -17,6 +17,11 @@ export function useCounter() {
   useSocketEvent(
     'click',
     useCallback((count: number) => dispatch({ type: 'count', count }), []),
+  );
+
+  useSocketEvent(
+    'counter:reset',
+    useCallback(({ count }: CounterReset) => dispatch({ type: 'reset', count }), []),
   );
 
   const click = useCallback(async () => {

@@ -28,6 +28,8 @@ export const SocketContext = createContext<SocketContextValue | null>(null);
 export interface SocketProviderProps {
   /** Sent in the handshake; without one the server assigns a guest name. Changing it reconnects. */
   name?: string;
+  /** The operator token (moderators only), sent as `auth.token`. Changing it reconnects. */
+  token?: string;
   /** Makes the unconnected socket; tests pass a fake. */
   createSocket?: () => LiveSocket;
   children: ReactNode;
@@ -48,6 +50,7 @@ const DISCONNECT_REASONS: Record<string, string> = {
 /** Owns the app's one connection: opens it on mount, closes it on unmount. */
 export function SocketProvider({
   name,
+  token,
   createSocket = createLiveSocket,
   children,
 }: SocketProviderProps) {
@@ -83,8 +86,10 @@ export function SocketProvider({
 
   useEffect(() => {
     mounts.current += 1;
-    const auth: HandshakeAuth = name ? { name } : {};
-    if (socket.active && (socket.auth as HandshakeAuth | undefined)?.name !== auth.name) {
+    const auth: HandshakeAuth & { token?: string } = name ? { name } : {};
+    if (token) auth.token = token;
+    const previous = socket.auth as (HandshakeAuth & { token?: string }) | undefined;
+    if (socket.active && (previous?.name !== auth.name || previous?.token !== auth.token)) {
       socket.disconnect();
     }
     socket.auth = auth;
@@ -97,7 +102,7 @@ export function SocketProvider({
         if (mounts.current === 0) socket.disconnect();
       });
     };
-  }, [socket, name]);
+  }, [socket, name, token]);
 
   const reconnect = useCallback(() => {
     if (socket.active) return;

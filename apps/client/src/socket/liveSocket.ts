@@ -1,4 +1,8 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@live/shared-events';
+import {
+  RECONNECT_BACKOFF,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@live/shared-events';
 import { io, type Socket } from 'socket.io-client';
 
 /** The app's one Socket.IO connection, typed with the shared protocol maps. */
@@ -13,8 +17,6 @@ export function createLiveSocket(): LiveSocket {
     autoConnect: false,
     // Randomised exponential backoff: 0.5 s, 1 s, 2 s … capped at 8 s, each ±50 %, so a
     // restarted server is not hit by every client in the same instant.
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 8000,
-    randomizationFactor: 0.5,
+    ...RECONNECT_BACKOFF,
   });
 }
