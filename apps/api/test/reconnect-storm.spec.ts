@@ -120,6 +120,5 @@ describe('a reconnect storm after a restart', () => {
     expect(p95).toBeLessThan(500);
     const presence = await (await fetch(`${second.url}/metrics`)).text();
     expect(presence).toMatch(new RegExp(`^live_connected_sockets ${CLIENTS}$`, 'm'));
-
   }, 90_000);
 });

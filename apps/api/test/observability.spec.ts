@@ -1,0 +1,146 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config/config';
+import { STORE, type Store } from '../src/store/store';
+import {
+  closeClients,
+  connected,
+  eventually,
+  makeDataDir,
+  next,
+  removeDataDir,
+  client,
+} from './harness';
+
+/** The app with its JSON log lines captured, at `level`. */
+async function startLogged(level: 'debug' | 'info', env: Record<string, string> = {}) {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const dataDir = makeDataDir();
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: level,
+    MAX_CONNECTIONS_PER_IP: '2',
+    RATE_MESSAGE_BURST: '1',
+    ...env,
+  });
+  const app: INestApplication = await createApp(config, pino({ level }, sink));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    lines,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      removeDataDir(dataDir);
+    },
+  };
+}
+
+afterEach(() => closeClients());
+
+describe('metrics', () => {
+  it('exposes connects, disconnects by reason, refusals, rate-limit hits, store latency and errors, event-loop lag', async () => {
+    const server = await startLogged('info');
+    try {
+      const { socket: a } = await connected(server.url);
+      const { socket: b } = await connected(server.url);
+      await next(client(server.url), 'connect_error'); // over the cap of 2
+      await a.emitWithAck('message', 'one');
+      await a.emitWithAck('message', 'two'); // over the burst of 1
+      await a.emitWithAck('click', {});
+      b.close();
+      await server.app.get<Store>(STORE).close();
+      await a.emitWithAck('click', {}); // the store is gone: UNAVAILABLE
+
+      // The disconnect is counted when the server sees it: poll until it has.
+      let text = '';
+      for (let i = 0; i < 100 && !text.includes('client namespace disconnect'); i++) {
+        text = await (await fetch(`${server.url}/metrics`)).text();
+      }
+      expect(text).toMatch(/^live_connects_total 2$/m);
+      expect(text).toMatch(/^live_disconnects_total\{reason="client namespace disconnect"\} 1$/m);
+      expect(text).toMatch(/^live_connections_refused_total\{reason="too_many_connections"\} 1$/m);
+      expect(text).toMatch(/^live_rate_limited_total\{event="message"\} 1$/m);
+      expect(text).toMatch(/^live_events_total\{event="message",result="RATE_LIMITED"\} 1$/m);
+      expect(text).toMatch(/^live_store_duration_seconds_count\{operation="append"\} 1$/m);
+      expect(text).toMatch(/^live_store_duration_seconds_count\{operation="click"\} 2$/m);
+      expect(text).toMatch(/^live_store_errors_total\{operation="click"\} 1$/m);
+      expect(text).toMatch(/^live_events_total\{event="click",result="UNAVAILABLE"\} 1$/m);
+      expect(text).toMatch(
+        /^live_handler_duration_seconds_bucket\{le="0.005",event="click"\} \d+$/m,
+      );
+      expect(text).toMatch(/^live_broadcasts_total\{event="click"\} \d+$/m);
+      // prom-client's default metrics include event-loop lag and the process's memory.
+      expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+      expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
+      expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('logs', () => {
+  it('are JSON with the socket id on every line about a socket', async () => {
+    const server = await startLogged('debug');
+    try {
+      const { socket } = await connected(server.url, { auth: { name: 'Ada' } });
+      const id = socket.id;
+      await next(client(server.url), 'connect_error').catch(() => undefined);
+      await connected(server.url).catch(() => undefined);
+      await server.app.get<Store>(STORE).close();
+      await socket.emitWithAck('click', {}); // logged as a failed request
+      socket.close();
+      await eventually(() => server.lines.some((l) => l['msg'] === 'disconnected'));
+
+      const aboutSockets = server.lines.filter((l) =>
+        [
+          'connected',
+          'disconnected',
+          'request failed',
+          'connection refused: too many from one address',
+        ].includes(String(l['msg'])),
+      );
+      expect(aboutSockets.map((l) => l['msg'])).toEqual(
+        expect.arrayContaining([
+          'connected',
+          'disconnected',
+          'request failed',
+          'connection refused: too many from one address',
+        ]),
+      );
+      for (const line of aboutSockets) expect(line['socket']).toEqual(expect.any(String));
+      const failed = server.lines.find((l) => l['msg'] === 'request failed');
+      expect(failed?.['socket']).toBe(id);
+      expect(
+        server.lines.find((l) => l['msg'] === 'disconnected' && l['socket'] === id),
+      ).toMatchObject({
+        reason: 'client namespace disconnect',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('say nothing per connection at the default level', async () => {
+    const server = await startLogged('info');
+    try {
+      const { socket } = await connected(server.url);
+      await socket.emitWithAck('click', {});
+      socket.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(server.lines.filter((l) => l['socket'] !== undefined)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
