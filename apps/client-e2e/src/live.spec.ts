@@ -165,6 +165,23 @@ describe('two people on the live counter', () => {
     expect(await inLog(ada, text).count()).toBe(1);
   });
 
+  it('is served under a strict CSP that the built page obeys (no inline script)', async () => {
+    const response = await fetch(server.url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\ssrc="\/[^"]+"/);
+      expect(body.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+="/i);
+    // The app ran under that policy: had it blocked anything, Chromium would have logged a
+    // console error, which the next test forbids.
+  });
+
   it('logs no console errors (besides failed requests while the server was down)', () => {
     expect(consoleErrors).toEqual([]);
     for (const error of outageErrors) {
