@@ -65,19 +65,26 @@ for (let i = 0; ; i++) {
   await sleep(100);
 }
 
-const stats = { ackedClicks: 0, ackedMessages: 0, failures: {}, ackMs: [], connects: 0 };
+const stats = { ackedClicks: 0, ackedMessages: 0, failures: {}, ackMs: [], connects: 0, abandoned: 0 };
 const fail = (code) => (stats.failures[code] = (stats.failures[code] ?? 0) + 1);
 
 /** One simulated person: clicks about once a second, types and chats now and then. */
 function person(n) {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { name: `soak ${n}` } });
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { name: `soak ${n}` },
+  });
   const timers = [];
+  let closed = false;
   socket.on('connect', () => (stats.connects += 1));
   const timed = (event, payload, onOk) => {
     if (!socket.connected) return;
     const started = performance.now();
     socket.timeout(10_000).emit(event, payload, (err, res) => {
-      if (err) return fail('TIMEOUT');
+      // Churn closed this client with the request in flight: its answer was abandoned, not late.
+      if (err) return closed ? (stats.abandoned += 1) : fail('TIMEOUT');
       stats.ackMs.push(performance.now() - started);
       if (res.ok) onOk?.();
       else fail(res.error.code);
@@ -90,12 +97,17 @@ function person(n) {
   every(1000, () => timed('click', {}, () => (stats.ackedClicks += 1)));
   every(15_000, () => {
     if (socket.connected) socket.emit('typing', true);
-    timed('message', { text: `hello from ${n} at ${Date.now()}`, id: `soak-${n}-${Date.now()}` }, () => (stats.ackedMessages += 1));
+    timed(
+      'message',
+      { text: `hello from ${n} at ${Date.now()}`, id: `soak-${n}-${Date.now()}` },
+      () => (stats.ackedMessages += 1),
+    );
   });
   every(30_000, () => timed('history', { limit: 50 }));
   return {
     close() {
-      for (const t of timers) clearTimeout(t), clearInterval(t);
+      closed = true;
+      for (const t of timers) (clearTimeout(t), clearInterval(t));
       socket.close();
     },
   };
@@ -165,7 +177,8 @@ const endRss = avg(after.slice(-window).map((s) => s.rssMB));
 const startLag = avg(after.slice(0, window).map((s) => s.lagP99Ms));
 const endLag = avg(after.slice(-window).map((s) => s.lagP99Ms));
 const sorted = [...stats.ackMs].sort((a, b) => a - b);
-const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const result = {
   minutes: MINUTES,
@@ -175,6 +188,7 @@ const result = {
   ackedClicks: stats.ackedClicks,
   finalCount: welcome.count,
   ackedMessages: stats.ackedMessages,
+  abandonedByChurn: stats.abandoned,
   failures: stats.failures,
   ackP50Ms: +pct(50).toFixed(2),
   ackP99Ms: +pct(99).toFixed(2),
@@ -193,10 +207,17 @@ console.log(JSON.stringify(result, null, 2));
 
 const problems = [];
 // Generous bounds: flat means no trend, not identical figures.
-if (endRss > startRss * 1.25 + 10) problems.push(`RSS grew from ${startRss.toFixed(1)} to ${endRss.toFixed(1)} MB`);
-if (endLag > Math.max(startLag * 2, startLag + 20)) problems.push(`event-loop lag grew from ${startLag.toFixed(1)} to ${endLag.toFixed(1)} ms`);
-if (welcome.count < stats.ackedClicks) problems.push(`count ${welcome.count} < acked clicks ${stats.ackedClicks}`);
+if (endRss > startRss * 1.25 + 10)
+  problems.push(`RSS grew from ${startRss.toFixed(1)} to ${endRss.toFixed(1)} MB`);
+if (endLag > Math.max(startLag * 2, startLag + 20))
+  problems.push(`event-loop lag grew from ${startLag.toFixed(1)} to ${endLag.toFixed(1)} ms`);
+if (welcome.count < stats.ackedClicks)
+  problems.push(`count ${welcome.count} < acked clicks ${stats.ackedClicks}`);
 const failed = Object.entries(stats.failures).filter(([code]) => code !== 'RATE_LIMITED');
 if (failed.length) problems.push(`failures: ${JSON.stringify(Object.fromEntries(failed))}`);
-console.log(problems.length ? `SOAK FAILED: ${problems.join('; ')}` : 'SOAK PASSED: memory and lag flat, nothing lost');
+console.log(
+  problems.length
+    ? `SOAK FAILED: ${problems.join('; ')}`
+    : 'SOAK PASSED: memory and lag flat, nothing lost',
+);
 process.exit(problems.length ? 1 : 0);

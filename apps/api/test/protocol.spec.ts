@@ -37,6 +37,13 @@ describe('protocol v1 over a real server', () => {
       });
     });
 
+    it('trims a name and keeps one of exactly 32 characters', async () => {
+      const name = `  ${'n'.repeat(32)}  `;
+      expect((await connected(server.url, { auth: { name } })).welcome.you.name).toBe(
+        'n'.repeat(32),
+      );
+    });
+
     it('assigns a guest name when none is given', async () => {
       const { welcome } = await connected(server.url);
       expect(welcome.you.name).toMatch(/^Guest \d{4}$/);
@@ -45,9 +52,17 @@ describe('protocol v1 over a real server', () => {
     it.each([
       ['   ', 'Name must not be empty'],
       ['x'.repeat(33), 'Name must be at most 32 characters'],
+      ['Ada\u0007', 'Name must not contain control or bidirectional-override characters'],
+      ['evil\u202Egnp.exe', 'Name must not contain control or bidirectional-override characters'],
+      ['a\u2066b\u2069', 'Name must not contain control or bidirectional-override characters'],
+      [42, 'Name must be a string'],
     ])('refuses the name %j with a connect_error that says why', async (name, reason) => {
-      const error = await next<Error>(client(server.url, { auth: { name } }), 'connect_error');
+      const error = await next<Error & { data?: unknown }>(
+        client(server.url, { auth: { name } }),
+        'connect_error',
+      );
       expect(error.message).toBe(reason);
+      expect(error.data).toEqual({ code: 'VALIDATION' });
     });
 
     it('welcomes again on every reconnect, with the latest state', async () => {
