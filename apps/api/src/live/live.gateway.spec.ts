@@ -79,7 +79,7 @@ describe('LiveGateway', () => {
     const socket = fakeSocket('Ada');
     await gateway.handleConnection(socket);
     expect(socket.emit).toHaveBeenCalledWith('welcome', {
-      you: { id: 'sock-1', name: 'Ada' },
+      you: { id: 'sock-1', name: 'Ada', moderator: false },
       count: 7,
       messages: [hello],
       online: presence.online,
