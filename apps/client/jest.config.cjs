@@ -5,6 +5,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup.ts'],
   moduleNameMapper: { '\\.css$': 'identity-obj-proxy' },
   coverageDirectory: '../../coverage/apps/client',
 };

@@ -19,11 +19,11 @@ export class ChatService {
   }
 
   /** A page of history, oldest first. */
-  history(query: HistoryRequest = {}): Promise<ChatMessage[]> {
+  history(query: HistoryRequest): Promise<ChatMessage[]> {
     return this.store.messages({
-      before: query.before,
-      after: query.after,
-      limit: query.limit ?? LIMITS.historyDefaultLimit,
+      before: query?.before,
+      after: query?.after,
+      limit: query?.limit ?? LIMITS.historyDefaultLimit,
     });
   }
 

@@ -1,10 +1,41 @@
-import { LIMITS } from '@live/shared-events';
+import { Chat } from '../chat/Chat';
+import { Counter } from '../counter/Counter';
+import { NamePicker } from '../presence/NamePicker';
+import { OnlineCount } from '../presence/OnlineCount';
+import { usePresence } from '../presence/usePresence';
+import { useStoredName } from '../presence/useStoredName';
+import { SocketProvider } from '../socket/SocketProvider';
+import type { LiveSocket } from '../socket/liveSocket';
+import { ConnectionBanner } from './ConnectionBanner';
 
-export function App() {
+export interface AppProps {
+  /** Tests pass a fake socket; the app makes a real one. */
+  createSocket?: () => LiveSocket;
+}
+
+export function App({ createSocket }: AppProps) {
+  const [name, setName] = useStoredName();
   return (
-    <main>
-      <h1>Live counter</h1>
-      <p>Messages up to {LIMITS.messageMaxLength} characters.</p>
-    </main>
+    <SocketProvider name={name} createSocket={createSocket}>
+      <Layout name={name} onNameChange={setName} />
+    </SocketProvider>
+  );
+}
+
+function Layout({ name, onNameChange }: { name?: string; onNameChange: (name: string) => void }) {
+  const { online, me, typists } = usePresence();
+  return (
+    <>
+      <ConnectionBanner />
+      <header className="top">
+        <h1>Live counter</h1>
+        <OnlineCount online={online} />
+        <NamePicker name={name} me={me} onChange={onNameChange} />
+      </header>
+      <main className="panels">
+        <Counter />
+        <Chat me={me} typists={typists} />
+      </main>
+    </>
   );
 }

@@ -41,13 +41,14 @@ describe('handshakeAuthSchema', () => {
 });
 
 describe('clickRequestSchema', () => {
-  it('accepts no payload, an empty object and an id', () => {
+  it('accepts no payload, null (how JSON sends undefined), an empty object and an id', () => {
     expect(clickRequestSchema.parse(undefined)).toBeUndefined();
+    expect(clickRequestSchema.parse(null)).toBeNull();
     expect(clickRequestSchema.parse({})).toEqual({});
     expect(clickRequestSchema.parse({ id: 'c-1' })).toEqual({ id: 'c-1' });
   });
 
-  it.each([null, 1, 'click', [], { id: '' }, { id: 'a b' }, { id: 'x'.repeat(65) }, { id: 5 }])(
+  it.each([1, 'click', [], { id: '' }, { id: 'a b' }, { id: 'x'.repeat(65) }, { id: 5 }])(
     'refuses %j',
     (payload) => {
       expect(clickRequestSchema.safeParse(payload).success).toBe(false);
@@ -102,7 +103,7 @@ describe('historyRequestSchema', () => {
     });
   });
 
-  it.each([{ limit: 0 }, { limit: 101 }, { limit: 1.5 }, { before: -1 }, { after: '3' }, null, 'x'])(
+  it.each([{ limit: 0 }, { limit: 101 }, { limit: 1.5 }, { before: -1 }, { after: '3' }, [], 'x'])(
     'refuses %j',
     (query) => {
       expect(historyRequestSchema.safeParse(query).success).toBe(false);

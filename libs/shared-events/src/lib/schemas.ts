@@ -28,8 +28,9 @@ export const requestIdSchema = z.string('id must be a string').check(
   z.regex(/^[\x21-\x7E]+$/, 'id must be printable ASCII without spaces'),
 );
 
-/** `click`: no payload, or `{ id }` to make a retry idempotent. */
-export const clickRequestSchema = z.optional(
+// JSON has no `undefined`: socket.io-client sends `emit('click', undefined, ack)` as null.
+/** `click`: no payload (or null), or `{ id }` to make a retry idempotent. */
+export const clickRequestSchema = z.nullish(
   z.object({ id: z.optional(requestIdSchema) }, 'click payload must be omitted or an object'),
 );
 
@@ -54,8 +55,8 @@ export const messageRequestSchema = z.pipe(
 
 const seqBoundSchema = z.int('seq bounds must be integers').check(z.nonnegative('seq bounds must not be negative'));
 
-/** `history`: exclusive seq bounds and a page size (default 50, at most 100). */
-export const historyRequestSchema = z.optional(
+/** `history`: no payload (or null), or exclusive seq bounds and a page size (default 50, at most 100). */
+export const historyRequestSchema = z.nullish(
   z.object(
     {
       before: z.optional(seqBoundSchema),

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults that need no set-up', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: './data',
+      allowedOrigins: ['http://localhost:4200', 'http://127.0.0.1:4200'],
+      rateLimits: { message: { burst: 5, perSecond: 1 }, click: { burst: 50, perSecond: 20 } },
+    });
+  });
+
+  it('reads and normalises the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      ALLOWED_ORIGINS: ' https://a.example/ , http://b.example:81',
+      RATE_CLICK_BURST: '5',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: '',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'http://b.example:81']);
+    expect(config.rateLimits.click.burst).toBe(5);
+    expect(config.logLevel).toBe('warn');
+    expect(config.dataDir).toBe('./data');
+  });
+
+  it('names every bad value in one clear error', () => {
+    const load = () => loadConfig({ PORT: 'eighty', ALLOWED_ORIGINS: 'ftp://x', LOG_LEVEL: 'loud' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/PORT="eighty"/);
+    expect(load).toThrow(/ALLOWED_ORIGINS/);
+    expect(load).toThrow(/LOG_LEVEL="loud"/);
+  });
+});

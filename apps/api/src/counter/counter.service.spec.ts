@@ -1,0 +1,27 @@
+import { jest } from '@jest/globals';
+import type { Store } from '../store/store';
+import { CounterService } from './counter.service';
+
+describe('CounterService', () => {
+  const store = { count: jest.fn<Store['count']>(), click: jest.fn<Store['click']>() };
+  const service = new CounterService(store as unknown as Store);
+
+  it('starts from the stored count', async () => {
+    store.count.mockResolvedValue(41);
+    await service.onModuleInit();
+    expect(service.current).toBe(41);
+  });
+
+  it('returns the count after each click and tracks the latest', async () => {
+    store.click.mockResolvedValue(42);
+    expect(await service.click('a')).toBe(42);
+    expect(store.click).toHaveBeenCalledWith('a');
+    expect(service.current).toBe(42);
+  });
+
+  it('never moves the current count back for a retried click', async () => {
+    store.click.mockResolvedValue(40);
+    expect(await service.click('old')).toBe(40);
+    expect(service.current).toBe(42);
+  });
+});

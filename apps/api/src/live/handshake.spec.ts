@@ -1,0 +1,33 @@
+import { jest } from '@jest/globals';
+import { handshake } from './handshake';
+import type { LiveSocket } from './live-socket';
+
+function connect(auth: unknown) {
+  const socket = { handshake: { auth }, data: {} } as unknown as LiveSocket;
+  const next = jest.fn<(error?: Error) => void>();
+  handshake(socket, next);
+  return { socket, error: next.mock.calls[0]?.[0] };
+}
+
+describe('handshake', () => {
+  it('keeps a trimmed name', () => {
+    const { socket, error } = connect({ name: '  Ada ' });
+    expect(error).toBeUndefined();
+    expect(socket.data.name).toBe('Ada');
+  });
+
+  it('assigns a guest name when none is given', () => {
+    expect(connect({}).socket.data.name).toMatch(/^Guest \d{4}$/);
+  });
+
+  it.each([
+    [{ name: '' }, 'Name must not be empty'],
+    [{ name: 'x'.repeat(33) }, 'Name must be at most 32 characters'],
+    [{ name: 7 }, 'Name must be a string'],
+    [{ name: 'a\u202Eb' }, 'Name must not contain control or bidirectional-override characters'],
+  ])('refuses %j with a connect_error that says why', (auth, reason) => {
+    const { error } = connect(auth);
+    expect(error?.message).toBe(reason);
+    expect((error as Error & { data: unknown }).data).toEqual({ code: 'VALIDATION' });
+  });
+});

@@ -1,0 +1,134 @@
+import { jest } from '@jest/globals';
+import { Test } from '@nestjs/testing';
+import type { ChatMessage } from '@live/shared-events';
+import { APP_CONFIG } from '../config/config';
+import { ChatService } from '../chat/chat.service';
+import { CounterService } from '../counter/counter.service';
+import { LiveMetrics } from '../metrics/live-metrics';
+import { MetricsInterceptor } from '../metrics/metrics.interceptor';
+import { PresenceService } from '../presence/presence.service';
+import { LiveGateway } from './live.gateway';
+import type { LiveServer, LiveSocket } from './live-socket';
+import { RateLimitInterceptor } from './rate-limit';
+
+const hello: ChatMessage = { id: 'm1', seq: 1, author: 'Ada', text: 'hi', sentAt: '2026-01-01T00:00:00.000Z' };
+
+function fakeSocket(name = 'Ada') {
+  const broadcast = { emit: jest.fn() };
+  const socket = { id: 'sock-1', data: { name, typing: false, buckets: {} }, emit: jest.fn(), broadcast };
+  return socket as typeof socket & LiveSocket;
+}
+
+describe('LiveGateway', () => {
+  let gateway: LiveGateway;
+  let server: { emit: jest.Mock; use: jest.Mock };
+  const counter = { current: 7, click: jest.fn<(id?: string) => Promise<number>>() };
+  const chat = {
+    post: jest.fn<ChatService['post']>(),
+    history: jest.fn<ChatService['history']>(),
+    latest: jest.fn<ChatService['latest']>(),
+  };
+  const presence = new PresenceService();
+
+  beforeEach(async () => {
+    jest.useFakeTimers();
+    jest.clearAllMocks();
+    const moduleRef = await Test.createTestingModule({
+      providers: [
+        LiveGateway,
+        LiveMetrics,
+        MetricsInterceptor,
+        RateLimitInterceptor,
+        { provide: APP_CONFIG, useValue: {} },
+        { provide: CounterService, useValue: counter },
+        { provide: ChatService, useValue: chat },
+        { provide: PresenceService, useValue: presence },
+      ],
+    }).compile();
+    gateway = moduleRef.get(LiveGateway);
+    server = { emit: jest.fn(), use: jest.fn() };
+    (gateway as unknown as { server: LiveServer }).server = server as unknown as LiveServer;
+  });
+
+  afterEach(() => {
+    gateway.onModuleDestroy();
+    jest.useRealTimers();
+  });
+
+  it('installs the handshake middleware on init', () => {
+    gateway.afterInit(server as unknown as LiveServer);
+    expect(server.use).toHaveBeenCalledTimes(1);
+  });
+
+  it('welcomes a connection with its name, the count, the latest messages and who is online', async () => {
+    chat.latest.mockResolvedValue([hello]);
+    const socket = fakeSocket('Ada');
+    await gateway.handleConnection(socket);
+    expect(socket.emit).toHaveBeenCalledWith('welcome', {
+      you: { id: 'sock-1', name: 'Ada' },
+      count: 7,
+      messages: [hello],
+      online: presence.online,
+    });
+    expect(server.emit).toHaveBeenCalledWith('presence', { online: presence.online });
+    gateway.handleDisconnect(socket);
+  });
+
+  it('still welcomes with no messages when history cannot be read', async () => {
+    chat.latest.mockRejectedValue(new Error('disk gone'));
+    const socket = fakeSocket();
+    await gateway.handleConnection(socket);
+    expect(socket.emit).toHaveBeenCalledWith('welcome', expect.objectContaining({ messages: [] }));
+    gateway.handleDisconnect(socket);
+  });
+
+  it('acks a click with the exact count and coalesces the broadcasts', async () => {
+    counter.click.mockResolvedValueOnce(8).mockResolvedValueOnce(9).mockResolvedValueOnce(10);
+    expect(await gateway.click({ id: 'c1' })).toEqual({ ok: true, count: 8 });
+    expect(counter.click).toHaveBeenCalledWith('c1');
+    await gateway.click(undefined);
+    await gateway.click(undefined);
+    expect(server.emit.mock.calls.filter(([event]) => event === 'click')).toHaveLength(1);
+    counter.current = 10;
+    jest.advanceTimersByTime(20);
+    expect(server.emit).toHaveBeenLastCalledWith('click', 10);
+  });
+
+  it('broadcasts a new message with the author from the handshake and acks it', async () => {
+    chat.post.mockResolvedValue({ message: hello, created: true });
+    const socket = fakeSocket('Ada');
+    expect(await gateway.message(socket, { text: 'hi' })).toEqual({ ok: true, message: hello });
+    expect(chat.post).toHaveBeenCalledWith('Ada', { text: 'hi' });
+    expect(server.emit).toHaveBeenCalledWith('message', hello);
+  });
+
+  it('does not broadcast a retried message again', async () => {
+    chat.post.mockResolvedValue({ message: hello, created: false });
+    expect(await gateway.message(fakeSocket(), { text: 'hi', id: 'm1' })).toEqual({ ok: true, message: hello });
+    expect(server.emit).not.toHaveBeenCalledWith('message', expect.anything());
+  });
+
+  it('ends the typing notice when the typist sends their message', async () => {
+    chat.post.mockResolvedValue({ message: hello, created: true });
+    const socket = fakeSocket('Ada');
+    gateway.typing(socket, true);
+    await gateway.message(socket, { text: 'hi' });
+    expect(socket.broadcast.emit.mock.calls).toEqual([
+      ['typing', { name: 'Ada', typing: true }],
+      ['typing', { name: 'Ada', typing: false }],
+    ]);
+  });
+
+  it('answers history with the service page', async () => {
+    chat.history.mockResolvedValue([hello]);
+    expect(await gateway.history({ after: 0 })).toEqual({ ok: true, messages: [hello] });
+    expect(chat.history).toHaveBeenCalledWith({ after: 0 });
+  });
+
+  it('tells the others when a typist disconnects', () => {
+    const socket = fakeSocket('Bo');
+    gateway.typing(socket, true);
+    gateway.handleDisconnect(socket);
+    expect(socket.broadcast.emit).toHaveBeenLastCalledWith('typing', { name: 'Bo', typing: false });
+  });
+});

@@ -1,0 +1,95 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '@live/shared-events';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config/config';
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Running {
+  app: INestApplication;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A temp DATA_DIR, removed by `removeDataDir`. */
+export const makeDataDir = () => mkdtempSync(join(tmpdir(), 'live-api-test-'));
+export const removeDataDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/** Boots the real app on 127.0.0.1, port 0, with env overrides (DATA_DIR defaults to a new temp dir). */
+export async function startApp(env: Record<string, string> = {}): Promise<Running> {
+  const dataDir = env['DATA_DIR'] ?? makeDataDir();
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    // Tests send faster than people; the rate-limit tests set their own limits.
+    RATE_MESSAGE_BURST: '1000',
+    RATE_CLICK_BURST: '1000',
+    RATE_HISTORY_BURST: '1000',
+    ...env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
+  const app = await createApp(config, pino({ level: 'silent' }));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://127.0.0.1:${port}`, dataDir, close: () => app.close() };
+}
+
+const open: Client[] = [];
+
+/** A real socket.io-client, WebSocket transport unless told otherwise; closed by `closeClients`. */
+export function client(url: string, options: Partial<ManagerOptions & SocketOptions> = {}): Client {
+  const socket: Client = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
+  open.push(socket);
+  return socket;
+}
+
+export function closeClients(): void {
+  for (const socket of open.splice(0)) socket.close();
+}
+
+/** Resolves with the next `event` on `socket` (with all its arguments when there are several). */
+export function next<T = unknown>(socket: Socket, event: string, timeoutMs = 3000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (value: T) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    socket.once(event, listener);
+  });
+}
+
+/** Connects and resolves with the socket and its `welcome`. */
+export async function connected(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
+  const socket = client(url, options);
+  const welcome = await next<Welcome>(socket, 'welcome');
+  return { socket, welcome };
+}
+
+/** Collects every `event` payload `socket` receives from now on. */
+export function record<T = unknown>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (value: T) => seen.push(value));
+  return seen;
+}
+
+/** Resolves once `check` holds, polling every 5 ms; fails after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,184 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LIMITS } from '@live/shared-events';
+import { chatMessage, welcome } from '../testing/fakeSocket';
+import { renderApp } from '../testing/renderApp';
+
+const log = () => screen.getByRole('log', { name: 'Messages' });
+const composer = () => screen.getByRole('textbox', { name: 'Message' });
+
+function connectedApp(...messages: ReturnType<typeof chatMessage>[]) {
+  const rendered = renderApp();
+  rendered.socket.serverConnect();
+  rendered.socket.receive('welcome', welcome({ messages, you: { id: 's1', name: 'Me' } }));
+  return rendered;
+}
+
+describe('Chat', () => {
+  it('shows author, time and text, and HTML as the characters typed', () => {
+    connectedApp(chatMessage({ author: 'Ada', text: '<b>hi</b>', sentAt: '2026-01-01T10:00:00Z' }));
+
+    const item = within(log()).getByRole('listitem');
+    expect(item).toHaveTextContent('Ada');
+    expect(item.querySelector('time')).toHaveAttribute('datetime', '2026-01-01T10:00:00Z');
+    expect(within(item).getByText('<b>hi</b>')).toBeInTheDocument();
+    expect(item.querySelector('b')).toBeNull();
+  });
+
+  it('adds broadcast messages once, however often they arrive', () => {
+    const { socket } = connectedApp();
+    const message = chatMessage({ text: 'hello there' });
+    socket.receive('message', message);
+    socket.receive('message', message);
+    expect(within(log()).getAllByText('hello there')).toHaveLength(1);
+  });
+
+  it('sends on Enter with an id, shows it pending, then stored', async () => {
+    const { socket } = connectedApp();
+    await userEvent.type(composer(), 'Hello{Enter}');
+
+    expect(composer()).toHaveValue('');
+    const [sent] = socket.sent('message') as { id: string; text: string }[];
+    expect(sent).toEqual({ id: expect.any(String), text: 'Hello' });
+    expect(within(log()).getByText('Sending…')).toBeInTheDocument();
+
+    await socket.ack('message', {
+      ok: true,
+      message: chatMessage({ id: sent.id, author: 'Me', text: 'Hello' }),
+    });
+    expect(within(log()).getByText('Hello')).toBeInTheDocument();
+    expect(within(log()).queryByText('Sending…')).not.toBeInTheDocument();
+  });
+
+  it('Shift+Enter starts a new line instead of sending', async () => {
+    const { socket } = connectedApp();
+    await userEvent.type(composer(), 'one{Shift>}{Enter}{/Shift}two');
+    expect(composer()).toHaveValue('one\ntwo');
+    expect(socket.sent('message')).toEqual([]);
+  });
+
+  it('counts characters up to the limit', async () => {
+    connectedApp();
+    await userEvent.type(composer(), 'abc');
+    expect(screen.getByText(`3/${LIMITS.messageMaxLength}`)).toBeInTheDocument();
+    expect(composer()).toHaveAttribute('maxlength', String(LIMITS.messageMaxLength));
+  });
+
+  it('keeps a message written offline and delivers it once, with the same id, on reconnect', async () => {
+    const { socket } = connectedApp();
+    socket.drop();
+    await userEvent.type(composer(), 'written offline{Enter}');
+
+    expect(socket.sent('message')).toEqual([]);
+    expect(within(log()).getByText('Waiting for connection…')).toBeInTheDocument();
+
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ you: { id: 's2', name: 'Me' } }));
+    const sent = socket.sent('message') as { id: string }[];
+    expect(sent).toHaveLength(1);
+
+    // Dropped before the answer: it goes again after the next reconnect, same id.
+    socket.drop();
+    await act(async () => undefined); // the unanswered attempt settles as OFFLINE
+    socket.serverConnect();
+    const again = socket.sent('message') as { id: string }[];
+    expect(again).toHaveLength(2);
+    expect(again[1].id).toBe(sent[0].id);
+
+    await socket.ack('message', {
+      ok: true,
+      message: chatMessage({ id: sent[0].id, author: 'Me', text: 'written offline' }),
+    });
+    expect(within(log()).getAllByText('written offline')).toHaveLength(1);
+  });
+
+  it('shows a refusal next to the composer and retries with the same id', async () => {
+    const { socket } = connectedApp();
+    await userEvent.type(composer(), 'too fast{Enter}');
+    const [first] = socket.sent('message') as { id: string }[];
+
+    await socket.ack('message', {
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'Slow down', retryAfterMs: 3000 },
+    });
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Slow down (try again in 3 s)');
+    expect(within(log()).getByText(/Not sent/)).toBeInTheDocument();
+
+    await userEvent.click(within(log()).getByRole('button', { name: 'Retry' }));
+    const sent = socket.sent('message') as { id: string }[];
+    expect(sent).toHaveLength(2);
+    expect(sent[1].id).toBe(first.id);
+  });
+
+  it('catches up on missed messages with history after the newest it has', async () => {
+    const old = chatMessage();
+    const { socket } = connectedApp(old);
+    socket.drop();
+
+    const missed = chatMessage({ text: 'missed while away' });
+    const latest = Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage());
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ messages: latest }));
+
+    expect(socket.sent('history')).toEqual([{ after: old.seq, limit: LIMITS.historyMaxLimit }]);
+    await socket.ack('history', { ok: true, messages: [missed] });
+    expect(within(log()).getByText('missed while away')).toBeInTheDocument();
+  });
+
+  it('skips the catch-up when the server recovered the session', () => {
+    const { socket } = connectedApp(chatMessage());
+    socket.drop();
+    socket.serverConnect({ recovered: true });
+    const latest = Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage());
+    socket.receive('welcome', welcome({ messages: latest }));
+    expect(socket.sent('history')).toEqual([]);
+  });
+
+  it('loads older messages before the oldest shown', async () => {
+    const shown = Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage());
+    const { socket } = connectedApp(...shown);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
+    expect(socket.sent('history')).toEqual([
+      { before: shown[0].seq, limit: LIMITS.historyDefaultLimit },
+    ]);
+
+    await socket.ack('history', {
+      ok: true,
+      messages: [chatMessage({ seq: 0, id: 'first', text: 'the very first' })],
+    });
+    const items = within(log()).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('the very first');
+    expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
+  });
+
+  it('offers a "new messages" pill instead of scrolling when the reader scrolled up', async () => {
+    const { socket } = connectedApp(chatMessage());
+    const scroller = log().parentElement as HTMLElement;
+    Object.defineProperties(scroller, {
+      scrollHeight: { configurable: true, value: 1000 },
+      clientHeight: { configurable: true, value: 300 },
+    });
+    scroller.scrollTop = 100;
+    act(() => {
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+
+    socket.receive('message', chatMessage({ text: 'while reading' }));
+    expect(scroller.scrollTop).toBe(100);
+
+    await userEvent.click(screen.getByRole('button', { name: /New messages/ }));
+    expect(scroller.scrollTop).toBe(1000);
+    expect(screen.queryByRole('button', { name: /New messages/ })).not.toBeInTheDocument();
+  });
+
+  it('says it is typing, and stops saying so on send', async () => {
+    const { socket } = connectedApp();
+    await userEvent.type(composer(), 'hey');
+    expect(socket.sent('typing')).toEqual([true]);
+
+    await userEvent.keyboard('{Enter}');
+    expect(socket.sent('typing')).toEqual([true, false]);
+  });
+});

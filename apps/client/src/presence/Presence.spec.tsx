@@ -1,0 +1,69 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { chatMessage, welcome } from '../testing/fakeSocket';
+import { renderApp } from '../testing/renderApp';
+import { TYPING_EXPIRY_MS } from './usePresence';
+
+describe('who is here', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+    localStorage.clear();
+  });
+
+  it('shows how many are online and follows presence', () => {
+    const { socket } = renderApp();
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ online: 3 }));
+    expect(screen.getByText('3 online')).toBeInTheDocument();
+
+    socket.receive('presence', { online: 4 });
+    expect(screen.getByText('4 online')).toBeInTheDocument();
+  });
+
+  it('shows who is typing until they stop, send, or go quiet', () => {
+    jest.useFakeTimers();
+    const { socket } = renderApp();
+    socket.serverConnect();
+    socket.receive('welcome', welcome());
+
+    socket.receive('typing', { name: 'Ada', typing: true });
+    expect(screen.getByText('Ada is typing…')).toBeInTheDocument();
+    socket.receive('typing', { name: 'Bo', typing: true });
+    expect(screen.getByText('Ada and Bo are typing…')).toBeInTheDocument();
+
+    socket.receive('typing', { name: 'Bo', typing: false });
+    expect(screen.getByText('Ada is typing…')).toBeInTheDocument();
+
+    socket.receive('message', chatMessage({ author: 'Ada' }));
+    expect(screen.queryByText(/is typing/)).not.toBeInTheDocument();
+
+    socket.receive('typing', { name: 'Cy', typing: true });
+    act(() => {
+      jest.advanceTimersByTime(TYPING_EXPIRY_MS);
+    });
+    expect(screen.queryByText(/is typing/)).not.toBeInTheDocument();
+  });
+
+  it('connects as a guest, then remembers a picked name and reconnects with it', async () => {
+    const { socket } = renderApp();
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ you: { id: 's1', name: 'Guest 7' } }));
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(name).toHaveAttribute('placeholder', 'Guest 7');
+    expect(socket.auth).toEqual({});
+
+    await userEvent.type(name, 'Ada{Enter}');
+
+    expect(localStorage.getItem('live-counter.name')).toBe('Ada');
+    expect(socket.auth).toEqual({ name: 'Ada' });
+    expect(socket.disconnectCalls).toBe(1);
+    expect(socket.connectCalls).toBe(2);
+  });
+
+  it('sends the remembered name in the first handshake', () => {
+    localStorage.setItem('live-counter.name', 'Bo');
+    const { socket } = renderApp();
+    expect(socket.auth).toEqual({ name: 'Bo' });
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Bo');
+  });
+});

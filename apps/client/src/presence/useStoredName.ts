@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+
+const STORAGE_KEY = 'live-counter.name';
+
+// Storage can be disabled or full (private windows, strict settings); the name then lasts
+// for this page only.
+function readName(): string | undefined {
+  try {
+    return localStorage.getItem(STORAGE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The name the person picked, remembered in localStorage; undefined means "a guest". */
+export function useStoredName(): [string | undefined, (name: string) => void] {
+  const [name, setName] = useState(readName);
+  const save = useCallback((next: string) => {
+    const trimmed = next.trim() || undefined;
+    try {
+      if (trimmed) localStorage.setItem(STORAGE_KEY, trimmed);
+      else localStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // See readName.
+    }
+    setName(trimmed);
+  }, []);
+  return [name, save];
+}

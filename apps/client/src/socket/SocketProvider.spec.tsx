@@ -1,0 +1,117 @@
+import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { FakeSocket } from '../testing/fakeSocket';
+import { SocketProvider } from './SocketProvider';
+import { useSocket } from './useSocket';
+
+function Status() {
+  const { status, error } = useSocket();
+  return (
+    <p>
+      {status}
+      {error && `: ${error}`}
+    </p>
+  );
+}
+
+function renderProvider(name?: string, { strict = false } = {}) {
+  const sockets: FakeSocket[] = [];
+  const createSocket = () => {
+    const socket = new FakeSocket();
+    sockets.push(socket);
+    return socket.asSocket();
+  };
+  const ui = (n?: string) => {
+    const tree = (
+      <SocketProvider name={n} createSocket={createSocket}>
+        <Status />
+      </SocketProvider>
+    );
+    return strict ? <StrictMode>{tree}</StrictMode> : tree;
+  };
+  const result = render(ui(name));
+  // The socket the provider kept (StrictMode may make and discard an unconnected one).
+  const socket = () => sockets.find((s) => s.connectCalls > 0) as FakeSocket;
+  return { ...result, sockets, socket, rerenderWithName: (n?: string) => result.rerender(ui(n)) };
+}
+
+const flushMicrotasks = () => act(async () => undefined);
+
+describe('SocketProvider', () => {
+  it('opens exactly one connection under StrictMode and keeps it open', async () => {
+    const { sockets } = renderProvider(undefined, { strict: true });
+    await flushMicrotasks();
+
+    const connects = sockets.reduce((n, s) => n + s.connectCalls, 0);
+    const disconnects = sockets.reduce((n, s) => n + s.disconnectCalls, 0);
+    expect(connects).toBe(1);
+    expect(disconnects).toBe(0);
+  });
+
+  it('closes the connection and removes its listeners on unmount', async () => {
+    const { socket, unmount } = renderProvider();
+    socket().serverConnect();
+    expect(socket().listenerCount('connect')).toBe(1);
+
+    unmount();
+    await flushMicrotasks();
+
+    expect(socket().disconnectCalls).toBe(1);
+    expect(socket().listenerCount('connect')).toBe(0);
+    expect(socket().listenerCount('disconnect')).toBe(0);
+    expect(socket().listenerCount('connect_error')).toBe(0);
+  });
+
+  it('reports connecting, connected, then reconnecting with the reason, then connected', () => {
+    const { socket } = renderProvider();
+    expect(screen.getByText('connecting')).toBeInTheDocument();
+
+    socket().serverConnect();
+    expect(screen.getByText('connected')).toBeInTheDocument();
+
+    socket().drop('transport close');
+    expect(
+      screen.getByText('reconnecting: The connection to the server was lost.'),
+    ).toBeInTheDocument();
+
+    socket().failConnect('xhr poll error');
+    expect(screen.getByText('reconnecting: xhr poll error')).toBeInTheDocument();
+
+    socket().serverConnect();
+    expect(screen.getByText('connected')).toBeInTheDocument();
+  });
+
+  it('is offline with the server’s reason when the handshake is refused', () => {
+    const { socket } = renderProvider('bad\u202Ename');
+    socket().failConnect('Name must not contain control characters', { retrying: false });
+    expect(
+      screen.getByText('offline: Name must not contain control characters'),
+    ).toBeInTheDocument();
+  });
+
+  it('is offline when the server closes the connection on purpose', () => {
+    const { socket } = renderProvider();
+    socket().serverConnect();
+    socket().drop('io server disconnect');
+    expect(screen.getByText('offline: The server closed the connection.')).toBeInTheDocument();
+  });
+
+  it('sends the name in the handshake and reconnects with the new one when it changes', async () => {
+    const { socket, rerenderWithName } = renderProvider('Ada');
+    expect(socket().auth).toEqual({ name: 'Ada' });
+    socket().serverConnect();
+
+    rerenderWithName('Bo');
+    await flushMicrotasks();
+
+    expect(socket().disconnectCalls).toBe(1);
+    expect(socket().connectCalls).toBe(2);
+    expect(socket().auth).toEqual({ name: 'Bo' });
+    expect(screen.getByText('connecting')).toBeInTheDocument();
+  });
+
+  it('connects as a guest without a name', () => {
+    const { socket } = renderProvider();
+    expect(socket().auth).toEqual({});
+  });
+});

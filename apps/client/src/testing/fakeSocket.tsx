@@ -1,0 +1,160 @@
+import type { ChatMessage, ServerToClientEvents, Welcome } from '@live/shared-events';
+import { act, render, type RenderOptions } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import type { LiveSocket } from '../socket/liveSocket';
+import { SocketProvider } from '../socket/SocketProvider';
+
+type Listener = (...args: never[]) => void;
+
+interface Emitted {
+  event: string;
+  payload: unknown;
+  ack?: (result: unknown) => void;
+}
+
+/**
+ * Stands in for socket.io-client's Socket in tests: the test plays the server by calling
+ * `serverConnect`, `drop`, `receive` and `ack`, each wrapped in `act`.
+ */
+export class FakeSocket {
+  connected = false;
+  active = false;
+  recovered = false;
+  auth: Record<string, unknown> | undefined;
+  connectCalls = 0;
+  disconnectCalls = 0;
+  readonly emitted: Emitted[] = [];
+  private readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, [...this.listenersOf(event), listener]);
+    return this;
+  }
+
+  off(event: string, listener: Listener) {
+    const rest = [...this.listenersOf(event)];
+    const index = rest.indexOf(listener);
+    if (index >= 0) rest.splice(index, 1);
+    this.listeners.set(event, rest);
+    return this;
+  }
+
+  listenerCount(event: string): number {
+    return this.listenersOf(event).length;
+  }
+
+  connect() {
+    this.connectCalls += 1;
+    this.active = true;
+    return this;
+  }
+
+  disconnect() {
+    this.disconnectCalls += 1;
+    const wasConnected = this.connected;
+    this.active = false;
+    this.connected = false;
+    if (wasConnected) this.fire('disconnect', 'io client disconnect');
+    return this;
+  }
+
+  emit(event: string, payload?: unknown, ack?: (result: unknown) => void) {
+    this.emitted.push({ event, payload, ack });
+    return this;
+  }
+
+  /** What the client sent for `event`, oldest first. */
+  sent(event: string): unknown[] {
+    return this.emitted.filter((e) => e.event === event).map((e) => e.payload);
+  }
+
+  // ---- the test plays the server ----
+
+  serverConnect({ recovered = false } = {}) {
+    act(() => {
+      this.connected = true;
+      this.active = true;
+      this.recovered = recovered;
+      this.fire('connect');
+    });
+  }
+
+  /** The link drops; socket.io-client keeps trying unless the server closed it on purpose. */
+  drop(reason = 'transport close') {
+    act(() => {
+      this.connected = false;
+      this.active = reason !== 'io server disconnect';
+      this.fire('disconnect', reason);
+    });
+  }
+
+  /** A failed handshake; `retrying: false` is the server refusing us (middleware error). */
+  failConnect(message: string, { retrying = true } = {}) {
+    act(() => {
+      this.active = retrying;
+      this.fire('connect_error', new Error(message));
+    });
+  }
+
+  receive<E extends keyof ServerToClientEvents>(
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ) {
+    act(() => this.fire(event, ...args));
+  }
+
+  /** Answers the oldest unanswered `event` request. */
+  async ack(event: string, result: unknown) {
+    const request = this.emitted.find((e) => e.event === event && e.ack);
+    if (!request?.ack) throw new Error(`no unanswered ${event} request`);
+    const { ack } = request;
+    request.ack = undefined;
+    await act(async () => ack(result));
+  }
+
+  asSocket(): LiveSocket {
+    return this as unknown as LiveSocket;
+  }
+
+  private listenersOf(event: string): Listener[] {
+    return this.listeners.get(event) ?? [];
+  }
+
+  private fire(event: string, ...args: unknown[]) {
+    for (const listener of this.listenersOf(event))
+      (listener as (...a: unknown[]) => void)(...args);
+  }
+}
+
+/** Renders `ui` inside a SocketProvider wired to a new FakeSocket. */
+export function renderWithSocket(
+  ui: ReactElement,
+  { name, ...options }: { name?: string } & RenderOptions = {},
+) {
+  const socket = new FakeSocket();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <SocketProvider name={name} createSocket={() => socket.asSocket()}>
+      {children}
+    </SocketProvider>
+  );
+  return { socket, ...render(ui, { wrapper, ...options }) };
+}
+
+let seq = 0;
+
+/** A stored message as the server would send it; seq increases with each call. */
+export function chatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
+  seq += 1;
+  return {
+    id: `m${seq}`,
+    seq,
+    author: 'Ada',
+    text: `message ${seq}`,
+    sentAt: '2026-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function welcome(overrides: Partial<Welcome> = {}): Welcome {
+  return { you: { id: 's1', name: 'Guest 1' }, count: 0, messages: [], online: 1, ...overrides };
+}
