@@ -14,8 +14,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export type ProgressSink = (line: string) => void;
 
 /** One client in the main process: warms the server up and reads the count before and after a storm. */
-async function connectProbe(url: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { name: 'bench-probe' } });
+async function connectProbe(url: string, timeoutMs = 20_000): Promise<Socket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: timeoutMs,
+    auth: { name: 'bench-probe' },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('welcome', () => resolve());
     socket.once('connect_error', reject);
@@ -114,7 +120,9 @@ class PointRun {
       ackTimeoutMs,
     });
     const expected = clicks.sends.length * this.n;
-    const collected = await settle(this.pool, (c) => c.clickDeliveries >= expected, 5000);
+    const last = Math.max(...clicks.sends.map(([count]) => count));
+    // Done when every client holds the last click's count (coalescing may merge broadcasts).
+    const collected = await settle(this.pool, (c) => c.lastCounts.every((n) => n >= last), 5000);
     const serverCpuSeconds = readCpuSeconds(this.server.pid) - cpu0;
     const sentNsByCount = Object.fromEntries(clicks.sends.map(([count, sentNs]) => [String(count), sentNs]));
     const parts = await this.pool.all<FanoutLatencies>({ cmd: 'fanoutLatencies', sentNsByCount });
@@ -178,7 +186,11 @@ class PointRun {
     const stormCollected = mergeCollected(await this.pool.all<Collected>({ cmd: 'collect' }));
     const serverCpuSeconds = readCpuSeconds(this.server.pid) - cpu0;
     this.say('storm: reading the final count');
-    const after = await probeClick(this.probe, 120_000);
+    // A fresh probe: an overloaded server may have dropped the first one (ping timeout).
+    this.probe.disconnect();
+    const probe = await connectProbe(this.server.url, 120_000);
+    const after = await probeClick(probe, 120_000);
+    probe.disconnect();
     // Every client must converge on the final count (the probe's click is broadcast too).
     const collected = await settle(this.pool, (c) => c.lastCounts.every((n) => n === after), 3000);
     await this.pool.all({ cmd: 'record', mode: 'off' });

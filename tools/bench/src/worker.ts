@@ -22,6 +22,7 @@ const lastCounts = new Map<number, number>();
 let mode: RecordMode = 'off';
 let clickDeliveries = 0;
 let messageDeliveries = 0;
+let clickClients: number[] = [];
 let clickCounts: number[] = [];
 let clickTimes: number[] = [];
 let messageLatencyMs: number[] = [];
@@ -33,6 +34,7 @@ function onClick(index: number, count: number): void {
   if (mode === 'off') return;
   clickDeliveries++;
   if (mode === 'click-times') {
+    clickClients.push(index);
     clickCounts.push(count);
     clickTimes.push(nowNs());
   }
@@ -176,13 +178,26 @@ async function clicks(index: number, count: number, intervalMs: number, ackTimeo
   return { ...series, sends };
 }
 
+/**
+ * Fan-out latency per client and click: from the click's send to the first broadcast that
+ * carries its count or a later one (a coalesced broadcast serves every click it covers).
+ */
 function fanoutLatencies(sentNsByCount: Record<string, number>): FanoutLatencies {
+  const sent = Object.entries(sentNsByCount)
+    .map(([count, ns]) => [Number(count), ns] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const served = new Map<number, number>(); // client → index in `sent` of its next unserved click
   const latencyMs: number[] = [];
   let unmatched = 0;
   for (let i = 0; i < clickCounts.length; i++) {
-    const sentNs = sentNsByCount[clickCounts[i]];
-    if (sentNs === undefined) unmatched++;
-    else latencyMs.push(nsToMs(clickTimes[i] - sentNs));
+    let next = served.get(clickClients[i]) ?? 0;
+    const before = next;
+    while (next < sent.length && sent[next][0] <= clickCounts[i]) {
+      latencyMs.push(nsToMs(clickTimes[i] - sent[next][1]));
+      next++;
+    }
+    if (next === before) unmatched++;
+    served.set(clickClients[i], next);
   }
   return { latencyMs, unmatched };
 }
@@ -194,6 +209,7 @@ function collect(): Collected {
 function record(next: RecordMode): void {
   mode = next;
   clickDeliveries = messageDeliveries = 0;
+  clickClients = [];
   clickCounts = [];
   clickTimes = [];
   messageLatencyMs = [];
