@@ -7,8 +7,9 @@ export class Coalescer {
   private window: NodeJS.Timeout | undefined;
   private pending = false;
 
+  /** @param intervalMs the interval, or a function read after each flush (an interval that adapts). */
   constructor(
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | (() => number),
     private readonly flush: () => void,
   ) {}
 
@@ -35,7 +36,7 @@ export class Coalescer {
         this.pending = false;
         this.run();
       }
-    }, this.intervalMs);
+    }, typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs());
     this.window.unref();
   }
 }

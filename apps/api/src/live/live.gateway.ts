@@ -35,6 +35,11 @@ import { ProtocolExceptionFilter } from './protocol-exception.filter';
 import { RateLimit, RateLimitInterceptor } from './rate-limit';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
+/** How long presence broadcasts are coalesced with `online` clients connected. */
+export function presenceIntervalMs(online: number): number {
+  return Math.min(1000, Math.max(LIMITS.broadcastIntervalMs, online / 2));
+}
+
 /**
  * Protocol v1 over Socket.IO: translates events to service calls and results to acks and
  * broadcasts. Socket.IO options (path, limits, origins) come from LiveIoAdapter.
@@ -51,7 +56,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.server.emit(EVENTS.click, this.counter.current);
     this.metrics.broadcasts.inc({ event: EVENTS.click });
   });
-  private readonly presenceBroadcast = new Coalescer(LIMITS.broadcastIntervalMs, () => {
+  // The online count is for people: its tick grows with the audience (1 ms per 2 online, up
+  // to 1 s), so a burst of N connections costs ~2000 deliveries/s, not N every 16 ms.
+  private readonly presenceBroadcast = new Coalescer(() => presenceIntervalMs(this.presence.online), () => {
     this.server.emit(EVENTS.presence, { online: this.presence.online });
     this.metrics.broadcasts.inc({ event: EVENTS.presence });
   });
