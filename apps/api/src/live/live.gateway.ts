@@ -35,6 +35,15 @@ import { ProtocolExceptionFilter } from './protocol-exception.filter';
 import { RateLimit, RateLimitInterceptor } from './rate-limit';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
+/**
+ * How long `click` broadcasts are coalesced with `online` clients connected: 16 ms up to 320
+ * online, then 1 ms per 20 (a broadcast to 1000 costs ~16 ms of CPU here), at most 50 ms so
+ * every client still holds the final count well within 100 ms of the last click.
+ */
+export function clickIntervalMs(online: number): number {
+  return Math.min(50, Math.max(LIMITS.broadcastIntervalMs, online / 20));
+}
+
 /** How long presence broadcasts are coalesced with `online` clients connected. */
 export function presenceIntervalMs(online: number): number {
   return Math.min(1000, Math.max(LIMITS.broadcastIntervalMs, online / 2));
@@ -51,8 +60,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @WebSocketServer() private server!: LiveServer;
   private readonly logger = new Logger(LiveGateway.name);
 
-  // Broadcasts are coalesced: N clients clicking must not cost N² deliveries.
-  private readonly clickBroadcast = new Coalescer(LIMITS.broadcastIntervalMs, () => {
+  // Broadcasts are coalesced: N clients clicking must not cost N² deliveries. The tick grows
+  // with the audience so a storm's broadcasts leave the event loop time to ack.
+  private readonly clickBroadcast = new Coalescer(() => clickIntervalMs(this.presence.online), () => {
     this.server.emit(EVENTS.click, this.counter.current);
     this.metrics.broadcasts.inc({ event: EVENTS.click });
   });
