@@ -15,7 +15,7 @@ const hello: ChatMessage = { id: 'm1', seq: 1, author: 'Ada', text: 'hi', sentAt
 
 function fakeSocket(name = 'Ada') {
   const broadcast = { emit: jest.fn() };
-  const socket = { id: 'sock-1', data: { name, typing: false, buckets: {} }, emit: jest.fn(), broadcast };
+  const socket = { id: 'sock-1', data: { name, typing: false, buckets: {} }, emit: jest.fn(), join: jest.fn(), broadcast };
   return socket as typeof socket & LiveSocket;
 }
 
