@@ -89,6 +89,7 @@ export function formatReport(result: BenchResult): string {
   row('fanout max (ms)', (x) => x.fanout?.latency.max);
   text('fanout delivered/expected', (x) => x.fanout && `${x.fanout.delivered}/${x.fanout.expected}`);
   row('fanout CPU s / 1000 deliveries', (x) => x.fanout?.cpuSecondsPer1000Deliveries, (v) => num(v, 4));
+  row('fanout load-generator busy (%)', (x) => x.fanout && 100 * x.fanout.loadGeneratorBusy, (v) => num(v), false);
   row('chat p50 (ms)', (x) => x.chat?.latency.p50);
   row('chat p99 (ms)', (x) => x.chat?.latency.p99);
   text('chat delivered/expected', (x) => x.chat && `${x.chat.delivered}/${x.chat.expected}`);
@@ -100,6 +101,8 @@ export function formatReport(result: BenchResult): string {
   row('storm deliveries/s', (x) => x.storm?.deliveriesPerSec, (v) => num(v, 0));
   text('storm count exact', (x) => x.storm && `${x.storm.exact ? 'yes' : 'no'} (+${x.storm.countDelta} / ${x.storm.acked} acked)`);
   text('storm clients converged', (x) => x.storm && `${x.storm.converged}/${x.clients}`);
+  row('storm server CPU (% of a core)', (x) => x.storm?.serverCpuPct, (v) => num(v), false);
+  row('storm load-generator busy (%)', (x) => x.storm && 100 * x.storm.loadGeneratorBusy, (v) => num(v), false);
   row('storm CPU s / 1000 deliveries', (x) => x.storm?.cpuSecondsPer1000Deliveries, (v) => num(v, 4));
 
   const parts = [

@@ -24,6 +24,8 @@ export interface PointResult {
     expected: number;
     serverCpuSeconds: number;
     cpuSecondsPer1000Deliveries: number;
+    /** The busiest worker's event-loop utilisation (0..1): near 1, latencies include client lag. */
+    loadGeneratorBusy: number;
   };
   chat?: {
     sent: number;
@@ -32,6 +34,7 @@ export interface PointResult {
     ackLatency: Summary;
     delivered: number;
     expected: number;
+    loadGeneratorBusy: number;
   };
   storm?: {
     offered: number;
@@ -53,6 +56,9 @@ export interface PointResult {
     converged: number;
     serverCpuSeconds: number;
     cpuSecondsPer1000Deliveries: number;
+    /** Server CPU over the storm, % of one core. */
+    serverCpuPct: number;
+    loadGeneratorBusy: number;
   };
 }
 

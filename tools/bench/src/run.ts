@@ -41,6 +41,7 @@ function mergeCollected(parts: Collected[]): Collected {
     messageDeliveries: parts.reduce((n, p) => n + p.messageDeliveries, 0),
     messageLatencyMs: parts.flatMap((p) => p.messageLatencyMs),
     lastCounts: parts.flatMap((p) => p.lastCounts),
+    busy: Math.max(...parts.map((p) => p.busy)),
   };
 }
 
@@ -135,6 +136,7 @@ class PointRun {
       expected,
       serverCpuSeconds,
       cpuSecondsPer1000Deliveries: serverCpuSeconds / (collected.clickDeliveries / 1000),
+      loadGeneratorBusy: collected.busy,
     };
   }
 
@@ -162,6 +164,7 @@ class PointRun {
       ackLatency: summarize(series.ackLatencyMs),
       delivered: collected.messageDeliveries,
       expected,
+      loadGeneratorBusy: collected.busy,
     };
   }
 
@@ -212,6 +215,8 @@ class PointRun {
       converged: collected.lastCounts.filter((n) => n === after).length,
       serverCpuSeconds,
       cpuSecondsPer1000Deliveries: serverCpuSeconds / (stormCollected.clickDeliveries / 1000),
+      serverCpuPct: (100 * serverCpuSeconds) / elapsedS,
+      loadGeneratorBusy: stormCollected.busy,
     };
   }
 }

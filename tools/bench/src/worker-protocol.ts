@@ -48,6 +48,8 @@ export interface Collected {
   messageLatencyMs: number[];
   /** The last `click` value each client holds (-1 for none). */
   lastCounts: number[];
+  /** This worker's event-loop utilisation (0..1) since the last `record`: near 1, the clients lag. */
+  busy: number;
 }
 
 export interface FanoutLatencies {

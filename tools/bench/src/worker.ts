@@ -1,3 +1,4 @@
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { nowNs, nsToMs } from './stats';
 import type {
@@ -26,6 +27,7 @@ let clickClients: number[] = [];
 let clickCounts: number[] = [];
 let clickTimes: number[] = [];
 let messageLatencyMs: number[] = [];
+let loopSince: EventLoopUtilization = performance.eventLoopUtilization();
 /** Sends and acks of the storm in progress, reported as progress. */
 const live = { sent: 0, acked: 0 };
 
@@ -203,11 +205,13 @@ function fanoutLatencies(sentNsByCount: Record<string, number>): FanoutLatencies
 }
 
 function collect(): Collected {
-  return { clickDeliveries, messageDeliveries, messageLatencyMs, lastCounts: [...lastCounts.values()] };
+  const busy = performance.eventLoopUtilization(loopSince).utilization;
+  return { clickDeliveries, messageDeliveries, messageLatencyMs, lastCounts: [...lastCounts.values()], busy };
 }
 
 function record(next: RecordMode): void {
   mode = next;
+  loopSince = performance.eventLoopUtilization();
   clickDeliveries = messageDeliveries = 0;
   clickClients = [];
   clickCounts = [];
