@@ -6,6 +6,7 @@ import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
 import { ProtocolExceptionFilter } from './live/protocol-exception.filter';
 import { RateLimitInterceptor } from './live/rate-limit';
+import { RequestTracker, RequestTrackingInterceptor } from './live/request-tracker';
 import { LiveMetrics } from './metrics/live-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsInterceptor } from './metrics/metrics.interceptor';
@@ -28,6 +29,8 @@ export class AppModule {
         LiveMetrics,
         MetricsInterceptor,
         RateLimitInterceptor,
+        RequestTracker,
+        RequestTrackingInterceptor,
         ProtocolExceptionFilter,
         LiveGateway,
       ],

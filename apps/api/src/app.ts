@@ -8,7 +8,10 @@ import { LiveIoAdapter } from './live/live-io.adapter';
 import { PinoNestLogger } from './logging/pino-logger';
 
 /** Builds the app (not yet listening): HTTP routes, the Socket.IO gateway and the built UI. */
-export async function createApp(config: AppConfig, logger: Logger): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
     // Surface start-up failures (a bad DATA_DIR) as errors, not process.abort().
@@ -19,7 +22,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<Nest
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });
   } else if (config.clientDir) {
-    logger.warn({ clientDir: config.clientDir }, 'the UI is not built: run `npm start` to build and serve it');
+    logger.warn(
+      { clientDir: config.clientDir },
+      'the UI is not built: run `npm start` to build and serve it',
+    );
   }
   return app;
 }

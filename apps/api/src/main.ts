@@ -32,7 +32,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A bad setting or an unusable DATA_DIR: say what is wrong, plainly, and stop.
-  const message = error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error);
+  const message =
+    error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error);
   process.stderr.write(`live-api failed to start: ${message}\n`);
   process.exit(1);
 });

@@ -10,10 +10,9 @@ import {
   removeDataDir,
   sleep,
   startApp,
+  untyped,
   type Running,
 } from './harness';
-
-type Emitter = { emitWithAck: (...args: unknown[]) => Promise<unknown>; emit: (...args: unknown[]) => void };
 
 describe('bad input never crashes the server or changes data', () => {
   let server: Running;
@@ -47,7 +46,7 @@ describe('bad input never crashes the server or changes data', () => {
     ['history', 'all'],
   ])('%s %j gets a VALIDATION failure ack and stores nothing', async (event, payload) => {
     const { socket } = await connected(server.url);
-    const result = await (socket as unknown as Emitter).emitWithAck(event, payload);
+    const result = await untyped(socket).emitWithAck(event, payload);
     expect(result).toEqual(VALIDATION);
     const { welcome } = await connected(server.url);
     expect(welcome).toMatchObject({ count: 0, messages: [] });
@@ -67,7 +66,7 @@ describe('bad input never crashes the server or changes data', () => {
 
   it('rejects extra arguments instead of guessing', async () => {
     const { socket } = await connected(server.url);
-    const result = await (socket as unknown as Emitter).emitWithAck('message', 'a', 'b');
+    const result = await untyped(socket).emitWithAck('message', 'a', 'b');
     expect(result).toEqual(VALIDATION);
   });
 
@@ -75,13 +74,13 @@ describe('bad input never crashes the server or changes data', () => {
     const { socket } = await connected(server.url);
     const { socket: other } = await connected(server.url);
     const othersExceptions = record<ExceptionPayload>(other, 'exception');
-    (socket as unknown as Emitter).emit('message', '');
+    untyped(socket).emit('message', '');
     expect(await next(socket, 'exception')).toEqual({
       status: 'error',
       code: 'VALIDATION',
       message: 'Message must not be empty',
     });
-    (socket as unknown as Emitter).emit('typing', 'yes');
+    untyped(socket).emit('typing', 'yes');
     expect(await next(socket, 'exception')).toEqual({
       status: 'error',
       code: 'VALIDATION',
@@ -95,7 +94,7 @@ describe('bad input never crashes the server or changes data', () => {
     const { socket: big } = await connected(server.url);
     const { socket: bystander } = await connected(server.url);
     const reason = next<string>(big, 'disconnect');
-    big.emit('message', 'x'.repeat(70 * 1024));
+    untyped(big).emit('message', 'x'.repeat(70 * 1024));
     expect(await reason).toBe('transport close');
     expect(bystander.connected).toBe(true);
     expect(await bystander.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
@@ -121,9 +120,20 @@ describe('bad input never crashes the server or changes data', () => {
   });
 
   it('survives malformed Socket.IO packets on a raw WebSocket', async () => {
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+    const raw = new WebSocket(
+      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+    );
     await new Promise((resolve) => raw.once('open', resolve));
-    for (const frame of ['40', '42[', '42{"a":1}', '4299999999999999999["click"]', '2probe', '\u0000\u00ff', '42["message",{"__proto__":{"x":1},"text":"p"}]', '451-["click",{"_placeholder":true,"num":0}]']) {
+    for (const frame of [
+      '40',
+      '42[',
+      '42{"a":1}',
+      '4299999999999999999["click"]',
+      '2probe',
+      '\u0000\u00ff',
+      '42["message",{"__proto__":{"x":1},"text":"p"}]',
+      '451-["click",{"_placeholder":true,"num":0}]',
+    ]) {
       raw.send(frame);
     }
     raw.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
@@ -138,7 +148,12 @@ describe('bad input never crashes the server or changes data', () => {
     let limited: Running;
 
     beforeEach(async () => {
-      limited = await startApp({ RATE_MESSAGE_BURST: '5', RATE_MESSAGE_PER_SEC: '1', RATE_CLICK_BURST: '50', RATE_CLICK_PER_SEC: '20' });
+      limited = await startApp({
+        RATE_MESSAGE_BURST: '5',
+        RATE_MESSAGE_PER_SEC: '1',
+        RATE_CLICK_BURST: '50',
+        RATE_CLICK_PER_SEC: '20',
+      });
     });
 
     afterEach(async () => {
@@ -150,14 +165,20 @@ describe('bad input never crashes the server or changes data', () => {
     it('answers a message flood with RATE_LIMITED and the wait, while others are unaffected', async () => {
       const { socket: flooder } = await connected(limited.url);
       const { socket: calm } = await connected(limited.url);
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => flooder.emitWithAck('message', `f${i}`)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => flooder.emitWithAck('message', `f${i}`)),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(5);
       const refused = results.filter((r) => !r.ok);
       expect(refused).toHaveLength(3);
       for (const result of refused) {
         expect(result).toEqual({
           ok: false,
-          error: { code: 'RATE_LIMITED', message: expect.stringMatching(/try again in \d+\.\d s/), retryAfterMs: expect.any(Number) },
+          error: {
+            code: 'RATE_LIMITED',
+            message: expect.stringMatching(/try again in \d+\.\d s/),
+            retryAfterMs: expect.any(Number),
+          },
         });
         if (!result.ok) expect(result.error.retryAfterMs).toBeLessThanOrEqual(1000);
       }
@@ -166,7 +187,9 @@ describe('bad input never crashes the server or changes data', () => {
 
     it('lets a click burst of 50 through, then limits', async () => {
       const { socket } = await connected(limited.url);
-      const results = await Promise.all(Array.from({ length: 60 }, () => socket.emitWithAck('click', {})));
+      const results = await Promise.all(
+        Array.from({ length: 60 }, () => socket.emitWithAck('click', {})),
+      );
       expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(50);
       expect(results.filter((r) => r.ok).length).toBeLessThan(60);
       const { welcome } = await connected(limited.url);
@@ -175,7 +198,9 @@ describe('bad input never crashes the server or changes data', () => {
 
     it('refills: a refused sender succeeds after the advertised wait', async () => {
       const { socket } = await connected(limited.url);
-      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => socket.emitWithAck('message', `r${i}`)));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => socket.emitWithAck('message', `r${i}`)),
+      );
       const refused = results.find((r) => !r.ok);
       if (!refused || refused.ok) throw new Error('expected a refusal');
       await sleep(refused.error.retryAfterMs ?? 0);

@@ -41,11 +41,23 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return { app, url: `http://127.0.0.1:${port}`, dataDir, close: () => app.close() };
 }
 
+/** The same socket without the protocol's types, to send what an untyped or hostile client would. */
+export const untyped = (socket: Client) =>
+  socket as unknown as {
+    emit(event: string, ...args: unknown[]): void;
+    emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+  };
+
 const open: Client[] = [];
 
 /** A real socket.io-client, WebSocket transport unless told otherwise; closed by `closeClients`. */
 export function client(url: string, options: Partial<ManagerOptions & SocketOptions> = {}): Client {
-  const socket: Client = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
+  const socket: Client = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...options,
+  });
   open.push(socket);
   return socket;
 }
@@ -70,7 +82,10 @@ export function next<T = unknown>(socket: Socket, event: string, timeoutMs = 300
 }
 
 /** Connects and resolves with the socket and its `welcome`. */
-export async function connected(url: string, options: Partial<ManagerOptions & SocketOptions> = {}) {
+export async function connected(
+  url: string,
+  options: Partial<ManagerOptions & SocketOptions> = {},
+) {
   const socket = client(url, options);
   const welcome = await next<Welcome>(socket, 'welcome');
   return { socket, welcome };

@@ -9,6 +9,7 @@ import {
   removeDataDir,
   sleep,
   startApp,
+  untyped,
   type Running,
 } from './harness';
 
@@ -28,7 +29,12 @@ describe('protocol v1 over a real server', () => {
   describe('handshake and welcome', () => {
     it('welcomes with the chosen name, the count, the latest messages and who is online', async () => {
       const { socket, welcome } = await connected(server.url, { auth: { name: '  Ada  ' } });
-      expect(welcome).toEqual({ you: { id: socket.id, name: 'Ada' }, count: 0, messages: [], online: 1 });
+      expect(welcome).toEqual({
+        you: { id: socket.id, name: 'Ada' },
+        count: 0,
+        messages: [],
+        online: 1,
+      });
     });
 
     it('assigns a guest name when none is given', async () => {
@@ -69,14 +75,14 @@ describe('protocol v1 over a real server', () => {
       const { socket: other } = await connected(server.url);
       const counts = record<number>(other, 'click');
       const own = record<number>(tutorial, 'click');
-      tutorial.emit('click');
+      untyped(tutorial).emit('click');
       await eventually(() => counts.at(-1) === 1 && own.at(-1) === 1);
     });
 
     it('sends a plain string message that everyone receives', async () => {
       const { socket: tutorial } = await connected(server.url, { auth: { name: 'Tut' } });
       const { socket: other } = await connected(server.url);
-      tutorial.emit('message', 'Hello from client');
+      untyped(tutorial).emit('message', 'Hello from client');
       const message = await next<ChatMessage>(other, 'message');
       expect(message).toMatchObject({ author: 'Tut', text: 'Hello from client', seq: 1 });
     });
@@ -84,7 +90,7 @@ describe('protocol v1 over a real server', () => {
     it('works over HTTP long-polling too', async () => {
       const { socket } = await connected(server.url, { transports: ['polling'] });
       expect(socket.io.engine.transport.name).toBe('polling');
-      socket.emit('click');
+      untyped(socket).emit('click');
       expect(await next(socket, 'click')).toBe(1);
     });
   });
@@ -109,7 +115,9 @@ describe('protocol v1 over a real server', () => {
       const sockets = await Promise.all(Array.from({ length: 5 }, () => connected(server.url)));
       const seen = sockets.map(({ socket }) => record<number>(socket, 'click'));
       const acks = await Promise.all(
-        sockets.flatMap(({ socket }) => Array.from({ length: 20 }, () => socket.emitWithAck('click', {}))),
+        sockets.flatMap(({ socket }) =>
+          Array.from({ length: 20 }, () => socket.emitWithAck('click', {})),
+        ),
       );
       const lastAckAt = Date.now();
       const counts = acks.map((ack) => (ack.ok ? ack.count : -1)).sort((a, b) => a - b);
@@ -202,7 +210,8 @@ describe('protocol v1 over a real server', () => {
       if (!result.ok) throw new Error(result.error.message);
       return result.messages.map((message) => message.seq);
     };
-    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
     it('returns the latest 50 by default, oldest first', async () => {
       expect(await seqsOf({})).toEqual(range(71, 120));
@@ -256,7 +265,7 @@ describe('protocol v1 over a real server', () => {
   it('ignores unknown events and keeps serving', async () => {
     const { socket } = await connected(server.url);
     const exceptions = record<ExceptionPayload>(socket, 'exception');
-    (socket as unknown as { emit: (...args: unknown[]) => void }).emit('nonsense', { a: 1 });
+    untyped(socket).emit('nonsense', { a: 1 });
     expect(await socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
     expect(exceptions).toEqual([]);
   });

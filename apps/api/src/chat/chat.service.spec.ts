@@ -4,7 +4,10 @@ import { ChatService } from './chat.service';
 
 describe('ChatService', () => {
   const store = {
-    append: jest.fn(async (draft: MessageDraft) => ({ message: { ...draft, seq: 1 }, created: true })),
+    append: jest.fn(async (draft: MessageDraft) => ({
+      message: { ...draft, seq: 1 },
+      created: true,
+    })),
     messages: jest.fn<Store['messages']>(async () => []),
   };
   const chat = new ChatService(store as unknown as Store);

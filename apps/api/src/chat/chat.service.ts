@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { LIMITS, type ChatMessage, type HistoryRequest, type MessageInput } from '@live/shared-events';
+import {
+  LIMITS,
+  type ChatMessage,
+  type HistoryRequest,
+  type MessageInput,
+} from '@live/shared-events';
 import { STORE, type AppendResult, type Store } from '../store/store';
 
 /** Chat messages: posting (idempotent by id) and history. Knows nothing of sockets. */

@@ -28,7 +28,8 @@ describe('loadConfig', () => {
   });
 
   it('names every bad value in one clear error', () => {
-    const load = () => loadConfig({ PORT: 'eighty', ALLOWED_ORIGINS: 'ftp://x', LOG_LEVEL: 'loud' });
+    const load = () =>
+      loadConfig({ PORT: 'eighty', ALLOWED_ORIGINS: 'ftp://x', LOG_LEVEL: 'loud' });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/PORT="eighty"/);
     expect(load).toThrow(/ALLOWED_ORIGINS/);

@@ -12,7 +12,10 @@ export class HealthController {
       await this.store.check();
       return { status: 'ok', store: 'ok' };
     } catch (error) {
-      throw new ServiceUnavailableException({ status: 'unavailable', store: (error as Error).message });
+      throw new ServiceUnavailableException({
+        status: 'unavailable',
+        store: (error as Error).message,
+      });
     }
   }
 

@@ -42,7 +42,10 @@ export class LiveIoAdapter extends IoAdapter {
       perMessageDeflate: false,
       httpCompression: false,
       cors: { origin: allowed, credentials: true },
-      allowRequest: (request: IncomingMessage, callback: (error: string | null, ok: boolean) => void) => {
+      allowRequest: (
+        request: IncomingMessage,
+        callback: (error: string | null, ok: boolean) => void,
+      ) => {
         const ok = isOriginAllowed(request.headers.origin, request.headers.host, allowed);
         callback(ok ? null : `Origin ${request.headers.origin} is not allowed`, ok);
       },

@@ -10,12 +10,25 @@ import { PresenceService } from '../presence/presence.service';
 import { LiveGateway } from './live.gateway';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { RateLimitInterceptor } from './rate-limit';
+import { RequestTracker, RequestTrackingInterceptor } from './request-tracker';
 
-const hello: ChatMessage = { id: 'm1', seq: 1, author: 'Ada', text: 'hi', sentAt: '2026-01-01T00:00:00.000Z' };
+const hello: ChatMessage = {
+  id: 'm1',
+  seq: 1,
+  author: 'Ada',
+  text: 'hi',
+  sentAt: '2026-01-01T00:00:00.000Z',
+};
 
 function fakeSocket(name = 'Ada') {
   const broadcast = { emit: jest.fn() };
-  const socket = { id: 'sock-1', data: { name, typing: false, buckets: {} }, emit: jest.fn(), join: jest.fn(), broadcast };
+  const socket = {
+    id: 'sock-1',
+    data: { name, typing: false, buckets: {} },
+    emit: jest.fn(),
+    join: jest.fn(),
+    broadcast,
+  };
   return socket as typeof socket & LiveSocket;
 }
 
@@ -39,7 +52,9 @@ describe('LiveGateway', () => {
         LiveMetrics,
         MetricsInterceptor,
         RateLimitInterceptor,
-        { provide: APP_CONFIG, useValue: {} },
+        RequestTracker,
+        RequestTrackingInterceptor,
+        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 1000 } },
         { provide: CounterService, useValue: counter },
         { provide: ChatService, useValue: chat },
         { provide: PresenceService, useValue: presence },
@@ -51,7 +66,7 @@ describe('LiveGateway', () => {
   });
 
   afterEach(() => {
-    gateway.onModuleDestroy();
+    gateway.onApplicationShutdown();
     jest.useRealTimers();
   });
 
@@ -104,7 +119,10 @@ describe('LiveGateway', () => {
 
   it('does not broadcast a retried message again', async () => {
     chat.post.mockResolvedValue({ message: hello, created: false });
-    expect(await gateway.message(fakeSocket(), { text: 'hi', id: 'm1' })).toEqual({ ok: true, message: hello });
+    expect(await gateway.message(fakeSocket(), { text: 'hi', id: 'm1' })).toEqual({
+      ok: true,
+      message: hello,
+    });
     expect(server.emit).not.toHaveBeenCalledWith('message', expect.anything());
   });
 

@@ -1,4 +1,11 @@
-import { Logger, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  OnApplicationShutdown,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -24,6 +31,7 @@ import {
   type MessageResult,
 } from '@live/shared-events';
 import { ChatService } from '../chat/chat.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { MetricsInterceptor } from '../metrics/metrics.interceptor';
@@ -34,6 +42,7 @@ import { SlicedBroadcast } from './sliced-broadcast';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { ProtocolExceptionFilter } from './protocol-exception.filter';
 import { RateLimit, RateLimitInterceptor } from './rate-limit';
+import { RequestTracker, RequestTrackingInterceptor } from './request-tracker';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
 /**
@@ -56,8 +65,15 @@ export function presenceIntervalMs(online: number): number {
  */
 @WebSocketGateway()
 @UseFilters(ProtocolExceptionFilter)
-@UseInterceptors(MetricsInterceptor, RateLimitInterceptor)
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+@UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor, RateLimitInterceptor)
+export class LiveGateway
+  implements
+    OnGatewayInit,
+    OnGatewayConnection,
+    OnGatewayDisconnect,
+    BeforeApplicationShutdown,
+    OnApplicationShutdown
+{
   @WebSocketServer() private server!: LiveServer;
   private readonly logger = new Logger(LiveGateway.name);
 
@@ -82,6 +98,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly chat: ChatService,
     private readonly presence: PresenceService,
     private readonly metrics: LiveMetrics,
+    private readonly requests: RequestTracker,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
@@ -160,8 +178,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.broadcast.emit(EVENTS.typing, { name: socket.data.name, typing });
   }
 
-  /** Stops pending broadcasts (the server is closing). */
-  onModuleDestroy(): void {
+  /** Graceful shutdown, before sockets close: requests already sent finish and are acked. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.requests.drain(this.config.shutdownTimeoutMs / 2);
+    // Everyone leaves holding the final count.
+    this.server.emit(EVENTS.click, this.counter.current);
+  }
+
+  onApplicationShutdown(): void {
     this.clickBroadcast.cancel();
     this.presenceBroadcast.cancel();
   }

@@ -41,7 +41,10 @@ describe('ProtocolExceptionFilter', () => {
   it('reports store failures as UNAVAILABLE', () => {
     const ack = jest.fn();
     filter.catch(new StoreUnavailableError('SQLITE_FULL'), hostFor(ack).host);
-    expect(ack).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ code: 'UNAVAILABLE' }) });
+    expect(ack).toHaveBeenCalledWith({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNAVAILABLE' }),
+    });
   });
 
   it('hides unexpected errors behind INTERNAL', () => {

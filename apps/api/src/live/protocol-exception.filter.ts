@@ -8,7 +8,10 @@ import { ProtocolError } from './protocol-error';
 export function toErrorBody(error: unknown): ProtocolErrorBody {
   if (error instanceof ProtocolError) return error.toBody();
   if (error instanceof StoreUnavailableError) {
-    return { code: ERROR_CODES.UNAVAILABLE, message: 'The store is unavailable; nothing was recorded. Try again shortly.' };
+    return {
+      code: ERROR_CODES.UNAVAILABLE,
+      message: 'The store is unavailable; nothing was recorded. Try again shortly.',
+    };
   }
   return { code: ERROR_CODES.INTERNAL, message: 'Something went wrong on the server; try again.' };
 }

@@ -27,10 +27,15 @@ export class RateLimitInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler) {
-    const event = this.reflector.get<RateLimitedEvent | undefined>(RATE_LIMIT, context.getHandler());
+    const event = this.reflector.get<RateLimitedEvent | undefined>(
+      RATE_LIMIT,
+      context.getHandler(),
+    );
     if (event) {
       const socket = context.switchToWs().getClient<LiveSocket>();
-      const bucket = (socket.data.buckets[event] ??= new TokenBucket(this.config.rateLimits[event]));
+      const bucket = (socket.data.buckets[event] ??= new TokenBucket(
+        this.config.rateLimits[event],
+      ));
       const waitMs = bucket.take();
       if (waitMs > 0) {
         throw new ProtocolError(

@@ -11,7 +11,10 @@ describe('ZodValidationPipe', () => {
 
   it('throws a VALIDATION protocol error naming the problem', () => {
     expect(() => pipe.transform({ text: '' })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION', message: 'Message must not be empty' }) as unknown as ProtocolError,
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: 'Message must not be empty',
+      }) as unknown as ProtocolError,
     );
   });
 });

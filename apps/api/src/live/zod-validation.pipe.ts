@@ -6,9 +6,7 @@ import { ProtocolError } from './protocol-error';
 interface Schema<T> {
   safeParse(
     value: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: { message: string }[] } };
+  ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger, type LevelWithSilent } from 'pino';
 
 /** The process's JSON logger. */
-export const createLogger = (level: LevelWithSilent): Logger => pino({ level, base: { app: 'live-api' } });
+export const createLogger = (level: LevelWithSilent): Logger =>
+  pino({ level, base: { app: 'live-api' } });
 
 /**
  * Nest's logger interface over pino, so framework and app logs are one JSON stream.

@@ -51,6 +51,13 @@ const toMessage = (row: MessageRow): ChatMessage => ({
   sentAt: row.sent_at,
 });
 
+/** A row the schema guarantees (the counter's, one just inserted or just found). */
+function present<T>(row: T | undefined): T {
+  if (row === undefined)
+    throw new StoreUnavailableError('The database is missing a row it must have');
+  return row;
+}
+
 /** Opens (creating if needed) the database file in `dataDir`, or throws a clear error. */
 function openDatabase(dataDir: string): Database.Database {
   const file = join(resolve(dataDir), 'live.sqlite');
@@ -80,7 +87,10 @@ export class SqliteStore implements Store {
   private closed = false;
   private readonly statements;
 
-  constructor(dataDir: string, private readonly now: () => number = Date.now) {
+  constructor(
+    dataDir: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.db = openDatabase(dataDir);
     const db = this.db;
     this.statements = {
@@ -88,14 +98,15 @@ export class SqliteStore implements Store {
         'UPDATE counter SET value = value + 1 WHERE id = 1 RETURNING value',
       ),
       count: db.prepare<[], { value: number }>('SELECT value FROM counter WHERE id = 1'),
-      clickById: db.prepare<[string], { count: number }>('SELECT count FROM click_ids WHERE id = ?'),
+      clickById: db.prepare<[string], { count: number }>(
+        'SELECT count FROM click_ids WHERE id = ?',
+      ),
       rememberClick: db.prepare<[string, number, number]>(
         'INSERT INTO click_ids (id, count, at) VALUES (?, ?, ?)',
       ),
       forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
       insertMessage: db.prepare<[string, string, string, string], MessageRow>(
-        `INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING RETURNING *`,
+        'INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?) RETURNING *',
       ),
       messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       latest: db.prepare<[number, number], MessageRow>(
@@ -112,9 +123,12 @@ export class SqliteStore implements Store {
         this.lastWriteError = undefined;
       } catch (error) {
         this.lastWriteError = error as Error;
-        throw new StoreUnavailableError(`The database rejected a write: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new StoreUnavailableError(
+          `The database rejected a write: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
     });
     this.statements.forgetClicks.run(this.now() - CLICK_ID_TTL_MS);
@@ -126,26 +140,25 @@ export class SqliteStore implements Store {
         const seen = this.statements.clickById.get(id);
         if (seen) return seen.count;
       }
-      const count = this.statements.increment.get()!.value;
+      const count = present(this.statements.increment.get()).value;
       if (id !== undefined) this.statements.rememberClick.run(id, count, this.now());
       return count;
     });
   }
 
   async count(): Promise<number> {
-    return this.statements.count.get()!.value;
+    return present(this.statements.count.get()).value;
   }
 
   append(draft: MessageDraft): Promise<AppendResult> {
     return this.write(() => {
-      const inserted = this.statements.insertMessage.get(
-        draft.id,
-        draft.author,
-        draft.text,
-        draft.sentAt,
+      // Look first: a conflicting INSERT would still use up a seq number.
+      const stored = this.statements.messageById.get(draft.id);
+      if (stored) return { message: toMessage(stored), created: false };
+      const row = present(
+        this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt),
       );
-      if (inserted) return { message: toMessage(inserted), created: true };
-      return { message: toMessage(this.statements.messageById.get(draft.id)!), created: false };
+      return { message: toMessage(row), created: true };
     });
   }
 

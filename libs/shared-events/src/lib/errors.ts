@@ -22,8 +22,7 @@ export interface ProtocolErrorBody {
 
 /** The single result type of every ack: narrow it with `if (!res.ok)`. */
 export type AckResult<T extends object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: ProtocolErrorBody };
+  ({ ok: true } & T) | { ok: false; error: ProtocolErrorBody };
 
 /** Sent to one socket when a request without an ack callback fails. */
 export interface ExceptionPayload extends ProtocolErrorBody {

@@ -22,11 +22,13 @@ export const handshakeAuthSchema = z.object({
 });
 
 /** A client-chosen id that makes a retried request idempotent. */
-export const requestIdSchema = z.string('id must be a string').check(
-  z.minLength(1, 'id must not be empty'),
-  z.maxLength(LIMITS.idMaxLength, `id must be at most ${LIMITS.idMaxLength} characters`),
-  z.regex(/^[\x21-\x7E]+$/, 'id must be printable ASCII without spaces'),
-);
+export const requestIdSchema = z
+  .string('id must be a string')
+  .check(
+    z.minLength(1, 'id must not be empty'),
+    z.maxLength(LIMITS.idMaxLength, `id must be at most ${LIMITS.idMaxLength} characters`),
+    z.regex(/^[\x21-\x7E]+$/, 'id must be printable ASCII without spaces'),
+  );
 
 // JSON has no `undefined`: socket.io-client sends `emit('click', undefined, ack)` as null.
 /** `click`: no payload (or null), or `{ id }` to make a retry idempotent. */
@@ -35,14 +37,16 @@ export const clickRequestSchema = z.nullish(
 );
 
 /** Chat text: trimmed, 1–1000 characters, otherwise kept verbatim (never treated as HTML). */
-export const messageTextSchema = z.string('Message text must be a string').check(
-  z.trim(),
-  z.minLength(LIMITS.messageMinLength, 'Message must not be empty'),
-  z.maxLength(
-    LIMITS.messageMaxLength,
-    `Message must be at most ${LIMITS.messageMaxLength} characters`,
-  ),
-);
+export const messageTextSchema = z
+  .string('Message text must be a string')
+  .check(
+    z.trim(),
+    z.minLength(LIMITS.messageMinLength, 'Message must not be empty'),
+    z.maxLength(
+      LIMITS.messageMaxLength,
+      `Message must be at most ${LIMITS.messageMaxLength} characters`,
+    ),
+  );
 
 /** `message`: a plain string (the tutorial's form) or `{ text, id? }`; normalised to the object. */
 export const messageRequestSchema = z.pipe(
@@ -53,7 +57,9 @@ export const messageRequestSchema = z.pipe(
   ),
 );
 
-const seqBoundSchema = z.int('seq bounds must be integers').check(z.nonnegative('seq bounds must not be negative'));
+const seqBoundSchema = z
+  .int('seq bounds must be integers')
+  .check(z.nonnegative('seq bounds must not be negative'));
 
 /** `history`: no payload (or null), or exclusive seq bounds and a page size (default 50, at most 100). */
 export const historyRequestSchema = z.nullish(
@@ -62,10 +68,12 @@ export const historyRequestSchema = z.nullish(
       before: z.optional(seqBoundSchema),
       after: z.optional(seqBoundSchema),
       limit: z.optional(
-        z.int('limit must be an integer').check(
-          z.minimum(1, 'limit must be at least 1'),
-          z.maximum(LIMITS.historyMaxLimit, `limit must be at most ${LIMITS.historyMaxLimit}`),
-        ),
+        z
+          .int('limit must be an integer')
+          .check(
+            z.minimum(1, 'limit must be at least 1'),
+            z.maximum(LIMITS.historyMaxLimit, `limit must be at most ${LIMITS.historyMaxLimit}`),
+          ),
       ),
     },
     'history payload must be omitted or an object',

@@ -1,0 +1,174 @@
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort, startServer, type RunningServer } from './server';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const screenshotPath = join(__dirname, '..', '..', '..', 'docs', 'screenshot.png');
+
+let port: number;
+let dataDir: string;
+let server: RunningServer;
+let browser: Browser;
+let ada: Page;
+let bo: Page;
+
+/** Console errors and page errors; the ones while the server is deliberately down go aside. */
+const consoleErrors: string[] = [];
+const outageErrors: string[] = [];
+let serverDown = false;
+
+/** Polls `check` until it holds; a browser test waits for the network, not for a fixed time. */
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const countOf = async (page: Page) =>
+  Number(
+    (await page.getByRole('status', { name: 'Clicks so far' }).textContent())?.replace(/\D/g, ''),
+  );
+
+const inLog = (page: Page, text: string) =>
+  page.getByRole('log', { name: 'Messages' }).getByText(text, { exact: true });
+
+async function openAs(name: string, viewport = { width: 1100, height: 720 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      (serverDown ? outageErrors : consoleErrors).push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(server.url);
+  const nameBox = page.getByRole('textbox', { name: 'Name' });
+  await nameBox.fill(name);
+  await nameBox.press('Enter');
+  await page.getByRole('button', { name: /Click/ }).and(page.locator(':enabled')).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  dataDir = mkdtempSync(join(tmpdir(), 'live-e2e-'));
+  server = await startServer(port, dataDir);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  ada = await openAs('Ada');
+  bo = await openAs('Bo');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('two people on the live counter', () => {
+  it('both see how many are online', async () => {
+    for (const page of [ada, bo]) await page.getByText('2 online', { exact: true }).waitFor();
+  });
+
+  it("see each other's clicks", async () => {
+    const before = await countOf(bo);
+    const click = ada.getByRole('button', { name: /Click/ });
+    for (let i = 0; i < 3; i += 1) await click.click();
+
+    await eventually('Bo sees the 3 clicks', async () => (await countOf(bo)) === before + 3);
+    await eventually('Ada sees her 3 clicks', async () => (await countOf(ada)) === before + 3);
+  });
+
+  it("see each other's typing and messages", async () => {
+    const message = ada.getByRole('textbox', { name: 'Message' });
+    await message.pressSequentially('Hi Bo, how are you?');
+    await bo.getByText('Ada is typing…').waitFor();
+
+    await message.press('Enter');
+    await inLog(bo, 'Hi Bo, how are you?').waitFor();
+    await bo.getByText('Ada is typing…').waitFor({ state: 'detached' });
+
+    await bo.getByRole('textbox', { name: 'Message' }).fill('Great, thanks!');
+    await bo.getByRole('button', { name: 'Send' }).click();
+    await inLog(ada, 'Great, thanks!').waitFor();
+  });
+
+  it('shows HTML in a message as the characters typed', async () => {
+    const html = '<b>bold</b> <img src=x onerror="document.title=\'pwned\'">';
+    await bo.getByRole('textbox', { name: 'Message' }).fill(html);
+    await bo.getByRole('textbox', { name: 'Message' }).press('Enter');
+
+    await inLog(ada, html).waitFor();
+    const log = ada.getByRole('log', { name: 'Messages' });
+    expect(await log.locator('b, img').count()).toBe(0);
+    expect(await ada.title()).not.toBe('pwned');
+
+    mkdirSync(join(screenshotPath, '..'), { recursive: true });
+    await ada.screenshot({ path: screenshotPath });
+  });
+
+  it('fits a 360 px phone without sideways scrolling', async () => {
+    const phone = await openAs('Cy', { width: 360, height: 740 });
+    await phone.getByText('3 online', { exact: true }).waitFor();
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await phone.context().close();
+    await ada.getByText('2 online', { exact: true }).waitFor();
+  });
+
+  it('shows the outage, then recovers and delivers a message written offline exactly once', async () => {
+    serverDown = true;
+    await server.stop();
+    for (const page of [ada, bo]) {
+      await page.getByRole('alert').filter({ hasText: 'Reconnecting…' }).waitFor();
+      expect(await page.getByRole('button', { name: /Click/ }).isDisabled()).toBe(true);
+    }
+
+    const text = 'Written while the server was down';
+    await ada.getByRole('textbox', { name: 'Message' }).fill(text);
+    await ada.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await ada.getByText('Waiting for connection…').waitFor();
+
+    server = await startServer(port, dataDir);
+    for (const page of [ada, bo]) {
+      await page.getByRole('alert').filter({ hasText: 'Reconnecting…' }).waitFor({
+        state: 'detached',
+        timeout: 30_000,
+      });
+    }
+    serverDown = false;
+
+    await inLog(bo, text).waitFor();
+    await inLog(ada, text).waitFor();
+    await ada.getByText('Waiting for connection…').waitFor({ state: 'detached' });
+    // A fresh page reads what the server stored: once, not twice.
+    await bo.reload();
+    await inLog(bo, text).waitFor();
+    expect(await inLog(bo, text).count()).toBe(1);
+    expect(await inLog(ada, text).count()).toBe(1);
+  });
+
+  it('logs no console errors (besides failed requests while the server was down)', () => {
+    expect(consoleErrors).toEqual([]);
+    for (const error of outageErrors) {
+      expect(error).toMatch(/ERR_CONNECTION_REFUSED|WebSocket connection|Failed to load resource/);
+    }
+  });
+});
