@@ -27,6 +27,7 @@ describe('bench smoke run (20 clients, both servers)', () => {
       chatRate: 2,
       chatSeconds: 1,
       ackTimeoutMs: 5000,
+      settleMs: 300,
       api,
       quiet: true,
     };

@@ -27,6 +27,8 @@ export interface BenchOptions {
   ackTimeoutMs: number;
   /** Give up connecting a batch of clients after this. */
   connectTimeoutMs: number;
+  /** Pause after connecting before reading the server's memory. */
+  settleMs: number;
   /** Where bench.json and latency.svg go. */
   out: string;
   /** The built API entry point. */
@@ -52,6 +54,7 @@ export const DEFAULTS: BenchOptions = {
   chatSeconds: 6,
   ackTimeoutMs: 10_000,
   connectTimeoutMs: 60_000,
+  settleMs: 1500,
   out: 'reports/bench',
   api: 'dist/apps/api/main.js',
   quiet: false,
@@ -151,6 +154,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     chatSeconds: positiveNumber('chat-seconds', values['chat-seconds'], DEFAULTS.chatSeconds),
     ackTimeoutMs: positiveInt('ack-timeout', values['ack-timeout'], DEFAULTS.ackTimeoutMs),
     connectTimeoutMs: DEFAULTS.connectTimeoutMs,
+    settleMs: DEFAULTS.settleMs,
     out: values.out ?? DEFAULTS.out,
     api: values.api ?? DEFAULTS.api,
     profileDir: values.profile,

@@ -101,7 +101,7 @@ class PointRun {
     };
     // Let the connection burst's garbage and buffers settle before reading memory.
     this.say('measuring memory');
-    await sleep(1500);
+    await sleep(this.options.settleMs);
     const rssAfterKiB = readRssKiB(this.server.pid);
     this.point.memory = { rssBeforeKiB, rssAfterKiB, perConnectionKiB: (rssAfterKiB - rssBeforeKiB) / this.n };
     return welcomed === this.n;
@@ -236,7 +236,7 @@ async function runPoint(
   let probe: Socket | undefined;
   try {
     probe = await connectProbe(server.url);
-    await sleep(500);
+    await sleep(options.settleMs / 3);
     const run = new PointRun(options, pool, server, probe, point, say);
     const allWelcomed = await run.connect();
     if (!allWelcomed) throw new Error(`only ${point.connect?.welcomed}/${clients} clients welcomed`);
