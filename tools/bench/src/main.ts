@@ -38,6 +38,8 @@ process.on('SIGINT', interrupted);
 process.on('SIGTERM', interrupted);
 
 main().catch((error: unknown) => {
-  process.stderr.write(`\nbench failed: ${error instanceof UsageError ? `${error.message}\n\n${USAGE}` : String((error as Error)?.stack ?? error)}\n`);
+  process.stderr.write(
+    `\nbench failed: ${error instanceof UsageError ? `${error.message}\n\n${USAGE}` : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -87,22 +87,33 @@ export class UsageError extends Error {
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
   return n;
 }
 
 function positiveNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive number, got "${value}"`);
   return n;
 }
 
-function list<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T[]): T[] {
+function list<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T[],
+): T[] {
   if (value === undefined) return fallback;
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const item of items) {
-    if (!allowed.includes(item as T)) throw new UsageError(`--${name}: unknown "${item}" (one of ${allowed.join(', ')})`);
+    if (!allowed.includes(item as T))
+      throw new UsageError(`--${name}: unknown "${item}" (one of ${allowed.join(', ')})`);
   }
   return items as T[];
 }
@@ -146,7 +157,11 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     scenarios: list('scenarios', values.scenarios, ALL_SCENARIOS, DEFAULTS.scenarios),
     targets: list('targets', values.targets, ALL_TARGETS, DEFAULTS.targets),
     fanoutClicks: positiveInt('fanout-clicks', values['fanout-clicks'], DEFAULTS.fanoutClicks),
-    fanoutIntervalMs: positiveNumber('fanout-interval', values['fanout-interval'], DEFAULTS.fanoutIntervalMs),
+    fanoutIntervalMs: positiveNumber(
+      'fanout-interval',
+      values['fanout-interval'],
+      DEFAULTS.fanoutIntervalMs,
+    ),
     stormRate: positiveNumber('storm-rate', values['storm-rate'], DEFAULTS.stormRate),
     stormSeconds: positiveNumber('storm-seconds', values['storm-seconds'], DEFAULTS.stormSeconds),
     chatSenders: positiveInt('chat-senders', values['chat-senders'], DEFAULTS.chatSenders),

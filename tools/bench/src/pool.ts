@@ -5,7 +5,10 @@ import type { WorkerCommand, WorkerProgress, WorkerReply } from './worker-protoc
 /** The load-generator processes, commanded together or one at a time. */
 export class WorkerPool {
   private readonly children: ChildProcess[] = [];
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   private nextId = 1;
   /** The latest progress each worker reported. */
   readonly progress: WorkerProgress['progress'][] = [];
@@ -13,7 +16,11 @@ export class WorkerPool {
   constructor(readonly size: number) {
     const { file, execArgv, env } = scriptCommand('worker');
     for (let w = 0; w < size; w++) {
-      const child = fork(file, [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(file, [], {
+        execArgv,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       this.progress.push({ sent: 0, acked: 0, deliveries: 0 });
       child.on('message', (message: WorkerReply | WorkerProgress) => {
         if ('progress' in message) {
@@ -59,12 +66,15 @@ export class WorkerPool {
   /** Sends to every worker (or builds a command per worker) and waits for all replies. */
   all<T>(command: WorkerCommand | ((w: number) => WorkerCommand)): Promise<T[]> {
     return Promise.all(
-      this.children.map((_, w) => this.send<T>(w, typeof command === 'function' ? command(w) : command)),
+      this.children.map((_, w) =>
+        this.send<T>(w, typeof command === 'function' ? command(w) : command),
+      ),
     );
   }
 
   /** Ends every worker (their sockets close with them). */
   close(): void {
-    for (const child of this.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of this.children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }

@@ -23,7 +23,9 @@ export function selfTimes(profile: CpuProfile): { name: string; ms: number; pct:
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     const frame = byNode.get(id)!.callFrame;
-    const where = frame.url ? `${relative(process.cwd(), frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}` : '';
+    const where = frame.url
+      ? `${relative(process.cwd(), frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`
+      : '';
     const name = `${frame.functionName || '(anonymous)'} ${where}`.trim();
     byName.set(name, (byName.get(name) ?? 0) + dt);
     total += dt;
@@ -39,6 +41,12 @@ if (require.main === module) {
     process.stderr.write('Usage: node dist/tools/bench/profile-summary.js FILE.cpuprofile [TOP]\n');
     process.exit(1);
   }
-  const rows = selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile).slice(0, Number(top));
-  for (const r of rows) process.stdout.write(`${r.ms.toFixed(0).padStart(8)} ms ${r.pct.toFixed(1).padStart(5)}%  ${r.name}\n`);
+  const rows = selfTimes(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile).slice(
+    0,
+    Number(top),
+  );
+  for (const r of rows)
+    process.stdout.write(
+      `${r.ms.toFixed(0).padStart(8)} ms ${r.pct.toFixed(1).padStart(5)}%  ${r.name}\n`,
+    );
 }

@@ -8,10 +8,14 @@ export interface TargetCheck {
   met: boolean | undefined;
 }
 
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1));
-const num = (v: number | undefined, digits = 0) => (v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits));
+const ms = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1);
+const num = (v: number | undefined, digits = 0) =>
+  v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits);
 const ratio = (a: number | undefined, b: number | undefined) =>
-  a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) || b === 0 ? undefined : a / b;
+  a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) || b === 0
+    ? undefined
+    : a / b;
 const showRatio = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
 
 /** Checks the issue's targets (project at `clients` against the baseline in the same run, and at 5000). */
@@ -29,7 +33,12 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       met: s.ackedPct >= 95 && s.ackLatency.p99 <= 25 && s.exact,
     });
   }
-  const relative = (name: string, limit: number, pick: (point: PointResult) => number | undefined, unit: string) => {
+  const relative = (
+    name: string,
+    limit: number,
+    pick: (point: PointResult) => number | undefined,
+    unit: string,
+  ) => {
     const r = p && b ? ratio(pick(p), pick(b)) : undefined;
     if (p && b && pick(p) !== undefined)
       checks.push({
@@ -49,7 +58,10 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       name: '5000 clients',
       target: 'server up, all welcomed, fanout p99 < 250 ms',
       measured: `${big.serverUp ? 'up' : 'DOWN'}, ${big.connect?.welcomed ?? 0}/5000 welcomed, p99 ${ms(big.fanout?.latency.p99)} ms`,
-      met: big.serverUp && big.connect?.welcomed === 5000 && (big.fanout?.latency.p99 ?? Infinity) < 250,
+      met:
+        big.serverUp &&
+        big.connect?.welcomed === 5000 &&
+        (big.fanout?.latency.p99 ?? Infinity) < 250,
     });
   }
   return checks;
@@ -57,7 +69,8 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -68,7 +81,12 @@ export function formatReport(result: BenchResult): string {
   const p = pointOf(result, 'project', n);
   const b = pointOf(result, 'baseline', n);
   const rows: string[][] = [];
-  const row = (label: string, pick: (x: PointResult) => number | undefined, fmt = ms, withRatio = true) => {
+  const row = (
+    label: string,
+    pick: (x: PointResult) => number | undefined,
+    fmt = ms,
+    withRatio = true,
+  ) => {
     const pv = p ? pick(p) : undefined;
     const bv = b ? pick(b) : undefined;
     if (pv === undefined && bv === undefined) return;
@@ -82,28 +100,80 @@ export function formatReport(result: BenchResult): string {
   };
   row('connect: all connected (ms)', (x) => x.connect?.allConnectedMs);
   row('connect: all welcomed (ms)', (x) => x.connect?.allWelcomedMs);
-  row('memory per connection (KiB)', (x) => x.memory?.perConnectionKiB, (v) => num(v, 1));
+  row(
+    'memory per connection (KiB)',
+    (x) => x.memory?.perConnectionKiB,
+    (v) => num(v, 1),
+  );
   row('fanout p50 (ms)', (x) => x.fanout?.latency.p50);
   row('fanout p90 (ms)', (x) => x.fanout?.latency.p90);
   row('fanout p99 (ms)', (x) => x.fanout?.latency.p99);
   row('fanout max (ms)', (x) => x.fanout?.latency.max);
-  text('fanout delivered/expected', (x) => x.fanout && `${x.fanout.delivered}/${x.fanout.expected}`);
-  row('fanout CPU s / 1000 deliveries', (x) => x.fanout?.cpuSecondsPer1000Deliveries, (v) => num(v, 4));
-  row('fanout load-generator busy (%)', (x) => x.fanout && 100 * x.fanout.loadGeneratorBusy, (v) => num(v), false);
+  text(
+    'fanout delivered/expected',
+    (x) => x.fanout && `${x.fanout.delivered}/${x.fanout.expected}`,
+  );
+  row(
+    'fanout CPU s / 1000 deliveries',
+    (x) => x.fanout?.cpuSecondsPer1000Deliveries,
+    (v) => num(v, 4),
+  );
+  row(
+    'fanout load-generator busy (%)',
+    (x) => x.fanout && 100 * x.fanout.loadGeneratorBusy,
+    (v) => num(v),
+    false,
+  );
   row('chat p50 (ms)', (x) => x.chat?.latency.p50);
   row('chat p99 (ms)', (x) => x.chat?.latency.p99);
   text('chat delivered/expected', (x) => x.chat && `${x.chat.delivered}/${x.chat.expected}`);
-  row('storm acked (% of offered)', (x) => x.storm?.ackedPct, (v) => num(v, 1));
-  row('storm acked during load (/s)', (x) => x.storm?.ackedInWindowPerSec, (v) => num(v, 0));
+  row(
+    'storm acked (% of offered)',
+    (x) => x.storm?.ackedPct,
+    (v) => num(v, 1),
+  );
+  row(
+    'storm acked during load (/s)',
+    (x) => x.storm?.ackedInWindowPerSec,
+    (v) => num(v, 0),
+  );
   row('storm ack p50 (ms)', (x) => x.storm?.ackLatency.p50);
   row('storm ack p99 (ms)', (x) => x.storm?.ackLatency.p99);
-  row('storm ack timeouts', (x) => x.storm?.timedOut, (v) => num(v), false);
-  row('storm deliveries/s', (x) => x.storm?.deliveriesPerSec, (v) => num(v, 0));
-  text('storm count exact', (x) => x.storm && `${x.storm.exact ? 'yes' : 'no'} (+${x.storm.countDelta} / ${x.storm.acked} acked)`);
+  row(
+    'storm ack timeouts',
+    (x) => x.storm?.timedOut,
+    (v) => num(v),
+    false,
+  );
+  row(
+    'storm deliveries/s',
+    (x) => x.storm?.deliveriesPerSec,
+    (v) => num(v, 0),
+  );
+  text(
+    'storm count exact',
+    (x) =>
+      x.storm &&
+      `${x.storm.exact ? 'yes' : 'no'} (+${x.storm.countDelta} / ${x.storm.acked} acked)`,
+  );
   text('storm clients converged', (x) => x.storm && `${x.storm.converged}/${x.clients}`);
-  row('storm server CPU (% of a core)', (x) => x.storm?.serverCpuPct, (v) => num(v), false);
-  row('storm load-generator busy (%)', (x) => x.storm && 100 * x.storm.loadGeneratorBusy, (v) => num(v), false);
-  row('storm CPU s / 1000 deliveries', (x) => x.storm?.cpuSecondsPer1000Deliveries, (v) => num(v, 4));
+  row(
+    'storm server CPU (% of a core)',
+    (x) => x.storm?.serverCpuPct,
+    (v) => num(v),
+    false,
+  );
+  row(
+    'storm load-generator busy (%)',
+    (x) => x.storm && 100 * x.storm.loadGeneratorBusy,
+    (v) => num(v),
+    false,
+  );
+  row(
+    'storm CPU s / 1000 deliveries',
+    (x) => x.storm?.cpuSecondsPer1000Deliveries,
+    (v) => num(v, 4),
+  );
 
   const parts = [
     `Live counter bench — ${n} clients over ${o.workers} workers, ${result.machine.cpus} CPUs, Node ${result.machine.node}, ${result.startedAt}`,
@@ -126,11 +196,18 @@ export function formatReport(result: BenchResult): string {
         ];
       }),
     );
-    parts.push('', table(['sweep', 'welcomed', 'connect ms', 'KiB/conn', 'fanout p50', 'fanout p99', ''], sweepRows));
+    parts.push(
+      '',
+      table(
+        ['sweep', 'welcomed', 'connect ms', 'KiB/conn', 'fanout p50', 'fanout p99', ''],
+        sweepRows,
+      ),
+    );
   }
   for (const x of result.points) {
     if (x.error && counts.length === 1) parts.push(`${x.target} n=${x.clients}: ${x.error}`);
-    if (x.storm?.firstRefusal) parts.push(`${x.target}: a storm click was refused: ${x.storm.firstRefusal}`);
+    if (x.storm?.firstRefusal)
+      parts.push(`${x.target}: a storm click was refused: ${x.storm.firstRefusal}`);
   }
   const checks = checkTargets(result);
   if (checks.length) {
@@ -138,7 +215,12 @@ export function formatReport(result: BenchResult): string {
       '',
       table(
         ['target', 'goal', 'measured', 'met'],
-        checks.map((c) => [c.name, c.target, c.measured, c.met === undefined ? '?' : c.met ? 'yes' : 'NO']),
+        checks.map((c) => [
+          c.name,
+          c.target,
+          c.measured,
+          c.met === undefined ? '?' : c.met ? 'yes' : 'NO',
+        ]),
       ),
     );
   }

@@ -71,6 +71,10 @@ export interface BenchResult {
 }
 
 /** The point for `target` at `clients`, if measured. */
-export function pointOf(result: BenchResult, target: Target, clients: number): PointResult | undefined {
+export function pointOf(
+  result: BenchResult,
+  target: Target,
+  clients: number,
+): PointResult | undefined {
   return result.points.find((p) => p.target === target && p.clients === clients);
 }

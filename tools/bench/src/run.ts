@@ -6,7 +6,13 @@ import { readCpuSeconds, readRssKiB } from './proc';
 import type { BenchResult, PointResult } from './results';
 import { startServer, type RunningServer } from './servers';
 import { nowNs, nsToMs, summarize } from './stats';
-import type { AckSeries, ClicksResult, Collected, ConnectResult, FanoutLatencies } from './worker-protocol';
+import type {
+  AckSeries,
+  ClicksResult,
+  Collected,
+  ConnectResult,
+  FanoutLatencies,
+} from './worker-protocol';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,7 +36,10 @@ async function connectProbe(url: string, timeoutMs = 20_000): Promise<Socket> {
 }
 
 async function probeClick(probe: Socket, timeoutMs: number): Promise<number> {
-  const result = (await probe.timeout(timeoutMs).emitWithAck('click')) as { ok: boolean; count: number };
+  const result = (await probe.timeout(timeoutMs).emitWithAck('click')) as {
+    ok: boolean;
+    count: number;
+  };
   if (!result.ok) throw new Error(`probe click refused: ${JSON.stringify(result)}`);
   return result.count;
 }
@@ -58,7 +67,11 @@ function mergeSeries(parts: AckSeries[]): AckSeries {
 }
 
 /** Polls the workers until `done` holds for their merged counters, or `timeoutMs` passes. */
-async function settle(pool: WorkerPool, done: (c: Collected) => boolean, timeoutMs: number): Promise<Collected> {
+async function settle(
+  pool: WorkerPool,
+  done: (c: Collected) => boolean,
+  timeoutMs: number,
+): Promise<Collected> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const collected = mergeCollected(await pool.all<Collected>({ cmd: 'collect' }));
@@ -103,7 +116,11 @@ class PointRun {
     this.say('measuring memory');
     await sleep(this.options.settleMs);
     const rssAfterKiB = readRssKiB(this.server.pid);
-    this.point.memory = { rssBeforeKiB, rssAfterKiB, perConnectionKiB: (rssAfterKiB - rssBeforeKiB) / this.n };
+    this.point.memory = {
+      rssBeforeKiB,
+      rssAfterKiB,
+      perConnectionKiB: (rssAfterKiB - rssBeforeKiB) / this.n,
+    };
     return welcomed === this.n;
   }
 
@@ -125,7 +142,9 @@ class PointRun {
     // Done when every client holds the last click's count (coalescing may merge broadcasts).
     const collected = await settle(this.pool, (c) => c.lastCounts.every((n) => n >= last), 5000);
     const serverCpuSeconds = readCpuSeconds(this.server.pid) - cpu0;
-    const sentNsByCount = Object.fromEntries(clicks.sends.map(([count, sentNs]) => [String(count), sentNs]));
+    const sentNsByCount = Object.fromEntries(
+      clicks.sends.map(([count, sentNs]) => [String(count), sentNs]),
+    );
     const parts = await this.pool.all<FanoutLatencies>({ cmd: 'fanoutLatencies', sentNsByCount });
     const latencies = parts.flatMap((p) => p.latencyMs);
     await this.pool.all({ cmd: 'record', mode: 'off' });
@@ -177,13 +196,22 @@ class PointRun {
     const offered = Math.max(1, Math.round(stormSeconds * stormRate)) * this.n;
     this.say(`storm: ${this.n} clients × ${stormRate} click/s for ${stormSeconds} s`, () => {
       const sum = this.pool.progress.reduce(
-        (s, p) => ({ sent: s.sent + p.sent, acked: s.acked + p.acked, deliveries: s.deliveries + p.deliveries }),
+        (s, p) => ({
+          sent: s.sent + p.sent,
+          acked: s.acked + p.acked,
+          deliveries: s.deliveries + p.deliveries,
+        }),
         { sent: 0, acked: 0, deliveries: 0 },
       );
       return `sent ${sum.sent}/${offered} acked ${sum.acked} deliveries ${sum.deliveries}`;
     });
     const series = mergeSeries(
-      await this.pool.all<AckSeries>({ cmd: 'storm', rate: stormRate, durationMs: stormSeconds * 1000, ackTimeoutMs }),
+      await this.pool.all<AckSeries>({
+        cmd: 'storm',
+        rate: stormRate,
+        durationMs: stormSeconds * 1000,
+        ackTimeoutMs,
+      }),
     );
     const elapsedS = nsToMs(nowNs() - t0) / 1000;
     const stormCollected = mergeCollected(await this.pool.all<Collected>({ cmd: 'collect' }));
@@ -211,7 +239,8 @@ class PointRun {
       deliveries: stormCollected.clickDeliveries,
       deliveriesPerSec: stormCollected.clickDeliveries / elapsedS,
       countDelta,
-      exact: countDelta === series.acked && series.acked === offered - series.refused - series.timedOut,
+      exact:
+        countDelta === series.acked && series.acked === offered - series.refused - series.timedOut,
       converged: collected.lastCounts.filter((n) => n === after).length,
       serverCpuSeconds,
       cpuSecondsPer1000Deliveries: serverCpuSeconds / (stormCollected.clickDeliveries / 1000),
@@ -239,7 +268,8 @@ async function runPoint(
     await sleep(options.settleMs / 3);
     const run = new PointRun(options, pool, server, probe, point, say);
     const allWelcomed = await run.connect();
-    if (!allWelcomed) throw new Error(`only ${point.connect?.welcomed}/${clients} clients welcomed`);
+    if (!allWelcomed)
+      throw new Error(`only ${point.connect?.welcomed}/${clients} clients welcomed`);
     if (scenarios.includes('fanout')) await run.fanout();
     if (scenarios.includes('chat')) await run.chat();
     // Last: the baseline may still be draining the storm's backlog long after it.
@@ -267,7 +297,10 @@ async function runPoint(
  * Runs every point: the full scenario set at `clients`, and connect/memory/fanout at each
  * sweep count, for each target in turn on a fresh server.
  */
-export async function runBench(options: BenchOptions, progress: ProgressSink = () => undefined): Promise<BenchResult> {
+export async function runBench(
+  options: BenchOptions,
+  progress: ProgressSink = () => undefined,
+): Promise<BenchResult> {
   const startedAt = new Date();
   const counts = [...new Set([...options.sweep, options.clients])].sort((a, b) => a - b);
   const total = counts.length * options.targets.length;
@@ -278,13 +311,17 @@ export async function runBench(options: BenchOptions, progress: ProgressSink = (
   let live: (() => string) | undefined;
   const render = () => {
     const label = `[${points.length + 1}/${total}] ${phase}`;
-    progress(`${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`);
+    progress(
+      `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
+    );
   };
   const ticker = setInterval(render, 500);
   try {
     for (const clients of counts) {
       const scenarios: Scenario[] =
-        clients === options.clients ? options.scenarios : options.scenarios.filter((s) => s === 'connect' || s === 'fanout');
+        clients === options.clients
+          ? options.scenarios
+          : options.scenarios.filter((s) => s === 'connect' || s === 'fanout');
       for (const target of options.targets) {
         const say = (what: string, detail?: () => string) => {
           phase = `${target} n=${clients}: ${what}`;
@@ -301,7 +338,11 @@ export async function runBench(options: BenchOptions, progress: ProgressSink = (
   return {
     startedAt: startedAt.toISOString(),
     durationSeconds: (Date.now() - t0) / 1000,
-    machine: { cpus: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
     options,
     points,
   };

@@ -42,10 +42,16 @@ function freePort(): Promise<number> {
 }
 
 /** Resolves once the Socket.IO endpoint answers a polling handshake. */
-async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 30_000): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  stderr: () => string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr()}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}: ${stderr()}`);
     const ok = await new Promise<boolean>((done) => {
       const request = get(`${url}/socket.io/?EIO=4&transport=polling`, (response) => {
         response.resume();
@@ -55,7 +61,8 @@ async function waitUntilReady(url: string, child: ChildProcess, stderr: () => st
       request.setTimeout(1000, () => request.destroy());
     });
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`server not ready within ${timeoutMs} ms: ${stderr()}`);
+    if (Date.now() > deadline)
+      throw new Error(`server not ready within ${timeoutMs} ms: ${stderr()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -73,9 +80,18 @@ export async function startServer(target: Target, options: StartOptions): Promis
   let child: ChildProcess;
   if (target === 'project') {
     dataDir = mkdtempSync(join(tmpdir(), 'live-bench-'));
-    const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : [];
+    const profile = options.profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`]
+      : [];
     child = spawn(process.execPath, [...profile, resolve(options.api)], {
-      env: { ...process.env, ...BENCH_LIMITS, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        ...BENCH_LIMITS,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } else {

@@ -57,7 +57,8 @@ export interface FanoutLatencies {
   unmatched: number;
 }
 
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+export type WorkerReply =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 export interface WorkerProgress {
   progress: { sent: number; acked: number; deliveries: number };

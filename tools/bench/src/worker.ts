@@ -54,7 +54,14 @@ function onMessage(message: unknown): void {
 }
 
 function connect(url: string, indices: number[], timeoutMs: number): Promise<ConnectResult> {
-  const result: ConnectResult = { connected: 0, welcomed: 0, failed: 0, lastConnectNs: 0, lastWelcomeNs: 0, errors: [] };
+  const result: ConnectResult = {
+    connected: 0,
+    welcomed: 0,
+    failed: 0,
+    lastConnectNs: 0,
+    lastWelcomeNs: 0,
+    errors: [],
+  };
   return new Promise((resolve) => {
     let settled = 0;
     const done = () => {
@@ -88,12 +95,18 @@ function connect(url: string, indices: number[], timeoutMs: number): Promise<Con
         result.welcomed++;
         result.lastWelcomeNs = Math.max(result.lastWelcomeNs, nowNs());
         if (typeof welcome?.count === 'number') lastCounts.set(index, welcome.count);
-        if (!over) (over = true), done();
+        if (!over) {
+          over = true;
+          done();
+        }
       });
       socket.on('connect_error', (error) => {
         result.failed++;
         if (result.errors.length < 5) result.errors.push(error.message);
-        if (!over) (over = true), done();
+        if (!over) {
+          over = true;
+          done();
+        }
       });
       socket.on('click', (count: number) => onClick(index, count));
       socket.on('message', onMessage);
@@ -120,7 +133,12 @@ function offer(
   rate: number,
   durationMs: number,
   ackTimeoutMs: number,
-  send: (socket: Socket, index: number, seq: number, ack: (error: Error | null, result?: unknown) => void) => void,
+  send: (
+    socket: Socket,
+    index: number,
+    seq: number,
+    ack: (error: Error | null, result?: unknown) => void,
+  ) => void,
   onAck?: (result: unknown, sentNs: number) => void,
 ): Promise<AckSeries> {
   const series = emptySeries();
@@ -171,10 +189,19 @@ function offer(
   });
 }
 
-async function clicks(index: number, count: number, intervalMs: number, ackTimeoutMs: number): Promise<ClicksResult> {
+async function clicks(
+  index: number,
+  count: number,
+  intervalMs: number,
+  ackTimeoutMs: number,
+): Promise<ClicksResult> {
   const sends: [number, number][] = [];
-  const series = await offer([index], 1000 / intervalMs, count * intervalMs, ackTimeoutMs, (socket, _i, _seq, ack) =>
-    socket.emit('click', ack),
+  const series = await offer(
+    [index],
+    1000 / intervalMs,
+    count * intervalMs,
+    ackTimeoutMs,
+    (socket, _i, _seq, ack) => socket.emit('click', ack),
     (result, sentNs) => sends.push([(result as { count: number }).count, sentNs]),
   );
   return { ...series, sends };
@@ -206,7 +233,13 @@ function fanoutLatencies(sentNsByCount: Record<string, number>): FanoutLatencies
 
 function collect(): Collected {
   const busy = performance.eventLoopUtilization(loopSince).utilization;
-  return { clickDeliveries, messageDeliveries, messageLatencyMs, lastCounts: [...lastCounts.values()], busy };
+  return {
+    clickDeliveries,
+    messageDeliveries,
+    messageLatencyMs,
+    lastCounts: [...lastCounts.values()],
+    busy,
+  };
 }
 
 function record(next: RecordMode): void {
@@ -238,13 +271,22 @@ async function run(command: WorkerCommand): Promise<unknown> {
     case 'fanoutLatencies':
       return fanoutLatencies(command.sentNsByCount);
     case 'chat':
-      return offer(command.senders, command.rate, command.durationMs, command.ackTimeoutMs, (socket, index, seq, ack) =>
-        // The send time travels in the text: hrtime is comparable across processes.
-        socket.emit('message', `bench ${nowNs()} ${index}-${seq}`, ack),
+      return offer(
+        command.senders,
+        command.rate,
+        command.durationMs,
+        command.ackTimeoutMs,
+        (socket, index, seq, ack) =>
+          // The send time travels in the text: hrtime is comparable across processes.
+          socket.emit('message', `bench ${nowNs()} ${index}-${seq}`, ack),
       );
     case 'storm':
-      return offer([...sockets.keys()], command.rate, command.durationMs, command.ackTimeoutMs, (socket, _i, _s, ack) =>
-        socket.emit('click', ack),
+      return offer(
+        [...sockets.keys()],
+        command.rate,
+        command.durationMs,
+        command.ackTimeoutMs,
+        (socket, _i, _s, ack) => socket.emit('click', ack),
       );
     case 'collect':
       return collect();
@@ -258,11 +300,15 @@ const send = (message: WorkerReply | WorkerProgress) => process.send?.(message);
 process.on('message', (message: { id: number } & WorkerCommand) => {
   run(message).then(
     (result) => send({ id: message.id, ok: true, result }),
-    (error: unknown) => send({ id: message.id, ok: false, error: String((error as Error)?.stack ?? error) }),
+    (error: unknown) =>
+      send({ id: message.id, ok: false, error: String((error as Error)?.stack ?? error) }),
   );
 });
 
 // Progress for the main process's status line.
-setInterval(() => send({ progress: { sent: live.sent, acked: live.acked, deliveries: clickDeliveries } }), 500).unref();
+setInterval(
+  () => send({ progress: { sent: live.sent, acked: live.acked, deliveries: clickDeliveries } }),
+  500,
+).unref();
 // The main process went away: leave with it, closing every socket.
 process.on('disconnect', () => process.exit(0));

@@ -30,13 +30,16 @@ export class Coalescer {
 
   private run(): void {
     this.flush();
-    this.window = setTimeout(() => {
-      this.window = undefined;
-      if (this.pending) {
-        this.pending = false;
-        this.run();
-      }
-    }, typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs());
+    this.window = setTimeout(
+      () => {
+        this.window = undefined;
+        if (this.pending) {
+          this.pending = false;
+          this.run();
+        }
+      },
+      typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs(),
+    );
     this.window.unref();
   }
 }

@@ -79,19 +79,30 @@ export class LiveGateway
 
   // Broadcasts are coalesced: N clients clicking must not cost N² deliveries. The tick grows
   // with the audience so a storm's broadcasts leave the event loop time to ack.
-  private readonly clickBroadcast = new Coalescer(() => clickIntervalMs(this.presence.online), () => {
-    this.clickSlices.emit(this.server, this.presence.online, EVENTS.click, () => this.counter.current);
-    this.metrics.broadcasts.inc({ event: EVENTS.click });
-  });
-  // The online count is for people: its tick grows with the audience (1 ms per 2 online, up
-  // to 1 s), so a burst of N connections costs ~2000 deliveries/s, not N every 16 ms.
+  private readonly clickBroadcast = new Coalescer(
+    () => clickIntervalMs(this.presence.online),
+    () => {
+      this.clickSlices.emit(
+        this.server,
+        this.presence.online,
+        EVENTS.click,
+        () => this.counter.current,
+      );
+      this.metrics.broadcasts.inc({ event: EVENTS.click });
+    },
+  );
   // From 500 clients on, a count broadcast goes out in 8 slices, one per loop turn, so the
   // clicks that arrive meanwhile are acked between slices, not after the whole broadcast.
   private readonly clickSlices = new SlicedBroadcast(8, 500);
-  private readonly presenceBroadcast = new Coalescer(() => presenceIntervalMs(this.presence.online), () => {
-    this.server.emit(EVENTS.presence, { online: this.presence.online });
-    this.metrics.broadcasts.inc({ event: EVENTS.presence });
-  });
+  // The online count is for people: its tick grows with the audience (1 ms per 2 online, up
+  // to 1 s), so a burst of N connections costs ~2000 deliveries/s, not N every 16 ms.
+  private readonly presenceBroadcast = new Coalescer(
+    () => presenceIntervalMs(this.presence.online),
+    () => {
+      this.server.emit(EVENTS.presence, { online: this.presence.online });
+      this.metrics.broadcasts.inc({ event: EVENTS.presence });
+    },
+  );
 
   constructor(
     private readonly counter: CounterService,

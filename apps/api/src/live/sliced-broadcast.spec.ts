@@ -6,7 +6,9 @@ function fakeServer() {
   return {
     sent,
     emit: jest.fn((event: string, value: unknown) => sent.push(['*', event, value])),
-    to: (room: string) => ({ emit: (event: string, value: unknown) => sent.push([room, event, value]) }),
+    to: (room: string) => ({
+      emit: (event: string, value: unknown) => sent.push([room, event, value]),
+    }),
   };
 }
 
@@ -15,7 +17,12 @@ describe('SlicedBroadcast', () => {
     const broadcast = new SlicedBroadcast(3, 10);
     const rooms: string[] = [];
     for (let i = 0; i < 4; i++) broadcast.assign({ join: (room: string) => rooms.push(room) });
-    expect(rooms).toEqual(['broadcast-slice:0', 'broadcast-slice:1', 'broadcast-slice:2', 'broadcast-slice:0']);
+    expect(rooms).toEqual([
+      'broadcast-slice:0',
+      'broadcast-slice:1',
+      'broadcast-slice:2',
+      'broadcast-slice:0',
+    ]);
   });
 
   it('sends one plain broadcast to a small audience, at once', () => {
