@@ -25,12 +25,5 @@ export default defineConfig({
     outDir: '../../dist/apps/client',
     emptyOutDir: true,
     reportCompressedSize: true,
-    rolldownOptions: {
-      // The shared protocol lib builds its zod schemas at module level; the client only uses
-      // its constants and types, so let the bundler drop the schemas (and zod) it never calls.
-      treeshake: {
-        moduleSideEffects: [{ test: /libs[\\/]shared-events[\\/]/, sideEffects: false }],
-      },
-    },
   },
 });

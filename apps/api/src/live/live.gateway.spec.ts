@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { ChatMessage } from '@live/shared-events';
 import { APP_CONFIG } from '../config/config';
@@ -90,10 +91,16 @@ describe('LiveGateway', () => {
   });
 
   it('still welcomes with no messages when history cannot be read', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     chat.latest.mockRejectedValue(new Error('disk gone'));
     const socket = fakeSocket();
     await gateway.handleConnection(socket);
     expect(socket.emit).toHaveBeenCalledWith('welcome', expect.objectContaining({ messages: [] }));
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ socket: 'sock-1' }),
+      'could not read history for welcome',
+    );
+    logged.mockRestore();
     gateway.handleDisconnect(socket);
   });
 
