@@ -7,7 +7,7 @@ import type { Observable } from 'rxjs';
 import type { ServerOptions, Socket } from 'socket.io';
 import { LIMITS } from '@live/shared-events';
 import type { AppConfig } from '../config/config';
-import { patientConnection } from '../redis/redis-connection';
+import { AdapterConnections } from '../redis/redis-connection';
 import { clusterOptions } from './cluster-options';
 
 /** True when `origin` is the server's own (same host as requested) or on the allow-list. */
@@ -31,7 +31,7 @@ export function isOriginAllowed(
  * given a Redis connection (REDIS_URL), the Redis streams adapter with connection state recovery.
  */
 export class LiveIoAdapter extends IoAdapter {
-  private publisher: Redis | undefined;
+  private connections: AdapterConnections | undefined;
 
   constructor(
     app: INestApplicationContext,
@@ -100,12 +100,12 @@ export class LiveIoAdapter extends IoAdapter {
   /** With Redis: the streams adapter and connection state recovery; alone: nothing more. */
   private clusterOptions(): Partial<ServerOptions> {
     if (!this.redis || !this.config.redis) return {};
-    this.publisher ??= patientConnection(this.redis);
-    return clusterOptions(this.publisher, this.config.redis);
+    this.connections ??= new AdapterConnections(this.redis);
+    return clusterOptions(this.connections.publisher, this.config.redis);
   }
 
-  /** After the Socket.IO server closed: the adapter's connection goes too. */
+  /** After the Socket.IO server closed: the adapter's connections go too. */
   override async dispose(): Promise<void> {
-    await this.publisher?.quit().catch(() => this.publisher?.disconnect());
+    this.connections?.close();
   }
 }

@@ -63,9 +63,28 @@ export async function connectRedis(url: string): Promise<Redis> {
   }
 }
 
-/** A second connection to the same Redis for the Socket.IO adapter (see PATIENT). */
-export function patientConnection(client: Redis): Redis {
-  const patient = client.duplicate(PATIENT);
-  patient.on('error', () => undefined);
-  return patient;
+/** Connections for the Socket.IO adapter (see PATIENT), closed together. */
+export class AdapterConnections {
+  /** The connection the adapter publishes on; it duplicates it for reading. */
+  readonly publisher: Redis;
+  private readonly all: Redis[] = [];
+
+  constructor(client: Redis) {
+    this.publisher = this.track(client.duplicate(PATIENT));
+    // The adapter closes its reading connections only once a pending XREAD returns, which never
+    // happens while Redis is away: keep hold of them to close them ourselves.
+    const duplicate = this.publisher.duplicate.bind(this.publisher);
+    this.publisher.duplicate = (override?: Partial<RedisOptions>) => this.track(duplicate(override));
+  }
+
+  /** Closes every connection at once: nothing the adapter still queues is worth waiting for. */
+  close(): void {
+    for (const connection of this.all) connection.disconnect();
+  }
+
+  private track(connection: Redis): Redis {
+    connection.on('error', () => undefined);
+    this.all.push(connection);
+    return connection;
+  }
 }
