@@ -11,6 +11,7 @@ import type { Store } from '../store/store';
 import { LiveGateway } from './live.gateway';
 import type { LiveServer } from './live-socket';
 import { RateLimitInterceptor } from './rate-limit';
+import { RequestTracker, RequestTrackingInterceptor } from './request-tracker';
 
 /** The gateway as one of several instances (REDIS_URL set), with a fake Socket.IO server. */
 describe('LiveGateway with other instances', () => {
@@ -41,7 +42,9 @@ describe('LiveGateway with other instances', () => {
         LiveMetrics,
         MetricsInterceptor,
         RateLimitInterceptor,
-        { provide: APP_CONFIG, useValue: { redis: { prefix: 't:' } } },
+        RequestTracker,
+        RequestTrackingInterceptor,
+        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 1000, redis: { prefix: 't:' } } },
         { provide: CounterService, useValue: counter },
         { provide: ChatService, useValue: {} },
         { provide: PresenceService, useValue: presence },
@@ -53,7 +56,7 @@ describe('LiveGateway with other instances', () => {
   });
 
   afterEach(() => {
-    gateway.onModuleDestroy();
+    gateway.onApplicationShutdown();
     jest.useRealTimers();
   });
 
