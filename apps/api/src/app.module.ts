@@ -28,7 +28,8 @@ export class AppModule {
           {
             provide: PRESENCE_BOARD,
             inject: [REDIS],
-            useFactory: (client: Redis) => new RedisPresenceBoard(client, redis.prefix, redis.presenceTtlMs),
+            useFactory: (client: Redis) =>
+              new RedisPresenceBoard(client, redis.prefix, redis.presenceTtlMs),
           },
         ]
       : [];

@@ -54,7 +54,9 @@ describe('loadConfig with REDIS_URL', () => {
 
   it('refuses a URL that is not Redis and a presence TTL over 30 s', () => {
     const load = () => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379', PRESENCE_TTL_MS: '60000' });
-    expect(load).toThrow(/REDIS_URL="http:\/\/127.0.0.1:6379": must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(load).toThrow(
+      /REDIS_URL="http:\/\/127.0.0.1:6379": must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
     expect(load).toThrow(/PRESENCE_TTL_MS="60000"/);
   });
 });

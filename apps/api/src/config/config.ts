@@ -33,7 +33,9 @@ const environmentSchema = z.object({
   RATE_HISTORY_PER_SEC: positive.default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Set to run as one of several instances sharing this Redis; unset keeps the embedded SQLite store. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
   /** Prepended to every Redis key, so several deployments (or test runs) can share one Redis. */
   REDIS_PREFIX: z.string().min(1).default('live:'),
   /** Chat messages kept in Redis; older ones are trimmed from history. */

@@ -15,7 +15,8 @@ export function handshake(socket: LiveSocket, next: (error?: Error) => void): vo
     return next(error);
   }
   // A recovered connection keeps the guest name it had.
-  socket.data.name = parsed.data.name ?? (socket.recovered ? socket.data.name : undefined) ?? guestName();
+  socket.data.name =
+    parsed.data.name ?? (socket.recovered ? socket.data.name : undefined) ?? guestName();
   socket.data.typing = false;
   next();
 }

@@ -19,11 +19,16 @@ describe('LiveGateway with other instances', () => {
   let counter: CounterService;
   let peerListeners: Map<string, (count: number) => void>;
   const store = { click: jest.fn<Store['click']>(), count: jest.fn<Store['count']>() };
-  const board = { report: jest.fn<PresenceBoard['report']>(), leave: jest.fn<PresenceBoard['leave']>() };
+  const board = {
+    report: jest.fn<PresenceBoard['report']>(),
+    leave: jest.fn<PresenceBoard['leave']>(),
+  };
   let presence: PresenceService;
   const server = {
     use: jest.fn(),
-    on: jest.fn((event: string, listener: (count: number) => void) => peerListeners.set(event, listener)),
+    on: jest.fn((event: string, listener: (count: number) => void) =>
+      peerListeners.set(event, listener),
+    ),
     serverSideEmit: jest.fn(),
     local: { emit: jest.fn() },
   };

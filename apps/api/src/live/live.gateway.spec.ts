@@ -69,7 +69,13 @@ describe('LiveGateway', () => {
       ],
     }).compile();
     gateway = moduleRef.get(LiveGateway);
-    server = { emit: jest.fn(), use: jest.fn(), on: jest.fn(), serverSideEmit: jest.fn(), local: { emit: jest.fn() } };
+    server = {
+      emit: jest.fn(),
+      use: jest.fn(),
+      on: jest.fn(),
+      serverSideEmit: jest.fn(),
+      local: { emit: jest.fn() },
+    };
     (gateway as unknown as { server: LiveServer }).server = server as unknown as LiveServer;
   });
 

@@ -22,7 +22,10 @@ export const RateLimit = (event: RateLimitedEvent) => SetMetadata(RATE_LIMIT, ev
 @Injectable()
 export class RateLimitInterceptor implements NestInterceptor {
   // Kept off socket.data, which must stay plain data (it is saved for connection state recovery).
-  private readonly buckets = new WeakMap<LiveSocket, Partial<Record<RateLimitedEvent, TokenBucket>>>();
+  private readonly buckets = new WeakMap<
+    LiveSocket,
+    Partial<Record<RateLimitedEvent, TokenBucket>>
+  >();
 
   constructor(
     private readonly reflector: Reflector,

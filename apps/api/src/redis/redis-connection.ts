@@ -74,7 +74,8 @@ export class AdapterConnections {
     // The adapter closes its reading connections only once a pending XREAD returns, which never
     // happens while Redis is away: keep hold of them to close them ourselves.
     const duplicate = this.publisher.duplicate.bind(this.publisher);
-    this.publisher.duplicate = (override?: Partial<RedisOptions>) => this.track(duplicate(override));
+    this.publisher.duplicate = (override?: Partial<RedisOptions>) =>
+      this.track(duplicate(override));
   }
 
   /** Closes every connection at once: nothing the adapter still queues is worth waiting for. */

@@ -1,4 +1,11 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { connectRedis, redactUrl } from './redis-connection';
 
@@ -41,7 +48,9 @@ function logTransitions(redis: Redis, where: string): void {
   redis.on('error', (error: Error) => {
     if (lost) return;
     lost = true;
-    logger.error(`lost Redis at ${where}: ${error.message}; writes answer UNAVAILABLE until it is back`);
+    logger.error(
+      `lost Redis at ${where}: ${error.message}; writes answer UNAVAILABLE until it is back`,
+    );
   });
   redis.on('ready', () => {
     if (!lost) return;

@@ -29,7 +29,12 @@ describe('RedisStore', () => {
   it('keeps only the latest messages up to the history cap', async () => {
     const store = openStore({ historyCap: 100 });
     for (let i = 1; i <= 105; i++) {
-      await store.append({ id: `m${i}`, author: 'Ada', text: `m${i}`, sentAt: new Date().toISOString() });
+      await store.append({
+        id: `m${i}`,
+        author: 'Ada',
+        text: `m${i}`,
+        sentAt: new Date().toISOString(),
+      });
     }
     const oldest = await store.messages({ after: 0, limit: 100 });
     expect(oldest).toHaveLength(100);
@@ -41,7 +46,12 @@ describe('RedisStore', () => {
     const prefix = uniquePrefix('ttl');
     const store = openStore({ prefix });
     await store.click('ttl-click');
-    await store.append({ id: 'ttl-msg', author: 'Ada', text: 'x', sentAt: new Date().toISOString() });
+    await store.append({
+      id: 'ttl-msg',
+      author: 'Ada',
+      text: 'x',
+      sentAt: new Date().toISOString(),
+    });
     expect(await redis.pttl(`${prefix}click:ttl-click`)).toBeGreaterThan(23 * 3600_000);
     expect(await redis.pttl(`${prefix}message:ttl-msg`)).toBeGreaterThan(23 * 3600_000);
   });

@@ -126,10 +126,24 @@ export class RedisStore implements Store {
     const upper = before === undefined ? '+inf' : `(${before}`;
     return this.run(async () => {
       if (after !== undefined) {
-        const page = await this.redis.zrangebyscore(this.keys.history, `(${after}`, upper, 'LIMIT', 0, limit);
+        const page = await this.redis.zrangebyscore(
+          this.keys.history,
+          `(${after}`,
+          upper,
+          'LIMIT',
+          0,
+          limit,
+        );
         return page.map(toMessage);
       }
-      const latest = await this.redis.zrevrangebyscore(this.keys.history, upper, '-inf', 'LIMIT', 0, limit);
+      const latest = await this.redis.zrevrangebyscore(
+        this.keys.history,
+        upper,
+        '-inf',
+        'LIMIT',
+        0,
+        limit,
+      );
       return latest.reverse().map(toMessage);
     });
   }

@@ -19,7 +19,12 @@ describe('SqliteStore', () => {
     dirs.push(dir);
     const first = new SqliteStore(dir);
     await first.click();
-    const { message } = await first.append({ id: 'a', author: 'Ada', text: 'kept', sentAt: new Date().toISOString() });
+    const { message } = await first.append({
+      id: 'a',
+      author: 'Ada',
+      text: 'kept',
+      sentAt: new Date().toISOString(),
+    });
     await first.close();
     const second = new SqliteStore(dir);
     expect(await second.count()).toBe(1);

@@ -63,7 +63,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     });
 
     it('assigns distinct seqs to concurrent appends', async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(draft(`m${i}`))));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.append(draft(`m${i}`))),
+      );
       expect(new Set(results.map((result) => result.message.seq)).size).toBe(20);
     });
 
@@ -74,7 +76,10 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(seqs(await store.messages({ limit: 3 }))).toEqual([at(5), at(6), at(7)]);
       expect(seqs(await store.messages({ before: at(5), limit: 2 }))).toEqual([at(3), at(4)]);
       expect(seqs(await store.messages({ after: at(2), limit: 3 }))).toEqual([at(3), at(4), at(5)]);
-      expect(seqs(await store.messages({ after: at(2), before: at(5), limit: 10 }))).toEqual([at(3), at(4)]);
+      expect(seqs(await store.messages({ after: at(2), before: at(5), limit: 10 }))).toEqual([
+        at(3),
+        at(4),
+      ]);
       expect(await store.messages({ after: at(7), limit: 10 })).toEqual([]);
       expect(await store.messages({ before: at(1), limit: 10 })).toEqual([]);
     });

@@ -42,7 +42,9 @@ describe('three instances on one Redis behave as one server', () => {
     const final = before + 200;
     await eventually(() => seen.every((values) => values.at(-1) === final), 1000);
     const convergedMs = performance.now() - lastAckAt;
-    process.stdout.write(`cluster: 200 clicks over 3 instances, every client converged ${convergedMs.toFixed(0)} ms after the last ack\n`);
+    process.stdout.write(
+      `cluster: 200 clicks over 3 instances, every client converged ${convergedMs.toFixed(0)} ms after the last ack\n`,
+    );
     expect(convergedMs).toBeLessThan(100);
 
     // Nothing stale arrives afterwards, and a newcomer on any instance is welcomed with the final count.
@@ -57,9 +59,13 @@ describe('three instances on one Redis behave as one server', () => {
     const heard = senders.map(({ socket }) => record<ChatMessage>(socket, 'message'));
 
     const acks = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => senders[i % 3].socket.emitWithAck('message', { text: `m${i}` })),
+      Array.from({ length: 30 }, (_, i) =>
+        senders[i % 3].socket.emitWithAck('message', { text: `m${i}` }),
+      ),
     );
-    const stored = acks.map((ack) => (ack.ok ? ack.message : undefined)).filter((m) => m !== undefined);
+    const stored = acks
+      .map((ack) => (ack.ok ? ack.message : undefined))
+      .filter((m) => m !== undefined);
     const bySeq = [...stored].sort((a, b) => a.seq - b.seq);
     expect(new Set(stored.map((message) => message.seq)).size).toBe(30);
 
@@ -68,7 +74,8 @@ describe('three instances on one Redis behave as one server', () => {
       expect(page).toEqual({ ok: true, messages: bySeq });
     }
     await eventually(() => heard.every((messages) => messages.length === 30), 1000);
-    for (const messages of heard) expect(new Set(messages.map((m) => m.seq))).toEqual(new Set(bySeq.map((m) => m.seq)));
+    for (const messages of heard)
+      expect(new Set(messages.map((m) => m.seq))).toEqual(new Set(bySeq.map((m) => m.seq)));
   });
 
   it('counts who is online over every instance, within a second', async () => {
@@ -82,11 +89,16 @@ describe('three instances on one Redis behave as one server', () => {
     const joinMs = performance.now() - joinedAt;
     const { welcome } = await connected(url(2));
     expect(welcome.online).toBe(5);
-    process.stdout.write(`cluster: presence over 3 instances correct ${joinMs.toFixed(0)} ms after the joins\n`);
+    process.stdout.write(
+      `cluster: presence over 3 instances correct ${joinMs.toFixed(0)} ms after the joins\n`,
+    );
   });
 
   it('recovers a short disconnect without a gap: the missed messages arrive and socket.recovered is true', async () => {
-    const { socket: reader } = await connected(url(0), { reconnection: true, reconnectionDelay: 100 });
+    const { socket: reader } = await connected(url(0), {
+      reconnection: true,
+      reconnectionDelay: 100,
+    });
     const { socket: writer } = await connected(url(1));
     const heard = record<ChatMessage>(reader, 'message');
     // Recovery resumes from the last event delivered through the Redis stream.
@@ -98,7 +110,8 @@ describe('three instances on one Redis behave as one server', () => {
     await dropped;
     const reconnected = next(reader, 'connect');
     const missed = [];
-    for (const text of ['gone 1', 'gone 2', 'gone 3']) missed.push(await writer.emitWithAck('message', { text }));
+    for (const text of ['gone 1', 'gone 2', 'gone 3'])
+      missed.push(await writer.emitWithAck('message', { text }));
     await reconnected;
 
     expect(reader.recovered).toBe(true);

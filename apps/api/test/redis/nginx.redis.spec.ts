@@ -88,7 +88,12 @@ describe('two instances behind nginx', () => {
         type Socket = {
           once(event: string, listener: (value: unknown) => void): void;
           emitWithAck(event: string, payload: object): Promise<{ ok: boolean; count?: number }>;
-          io: { engine: { transport: { name: string }; once(event: string, listener: () => void): void } };
+          io: {
+            engine: {
+              transport: { name: string };
+              once(event: string, listener: () => void): void;
+            };
+          };
         };
         const { io } = globalThis as unknown as { io: (options?: object) => Socket };
         const socket = io({ auth: { name: 'Browser' } });

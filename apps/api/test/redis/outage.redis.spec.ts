@@ -39,7 +39,10 @@ describe('when Redis goes away and comes back', () => {
 
     // During: clear refusals, never a silent loss, and /health says why.
     const down = await click(alice, 'c-3');
-    expect(down).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: expect.any(String) } });
+    expect(down).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: expect.any(String) },
+    });
     expect(await bob.emitWithAck('message', { text: 'refused', id: 'm-2' })).toMatchObject({
       ok: false,
       error: { code: 'UNAVAILABLE' },
@@ -47,7 +50,10 @@ describe('when Redis goes away and comes back', () => {
     for (const instance of cluster.instances) {
       const health = await healthOf(instance.url);
       expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ status: 'unavailable', store: expect.stringMatching(/Redis/) });
+      expect(health.body).toMatchObject({
+        status: 'unavailable',
+        store: expect.stringMatching(/Redis/),
+      });
     }
 
     // After: both instances heal without help.
@@ -61,7 +67,9 @@ describe('when Redis goes away and comes back', () => {
       }
     }
     const recoveredMs = performance.now() - restartedAt;
-    process.stdout.write(`outage: both instances healthy ${recoveredMs.toFixed(0)} ms after Redis restarted\n`);
+    process.stdout.write(
+      `outage: both instances healthy ${recoveredMs.toFixed(0)} ms after Redis restarted\n`,
+    );
 
     // Every click retried with its id counts once: acked ones were kept, refused ones were not invented.
     const retried = await Promise.all([

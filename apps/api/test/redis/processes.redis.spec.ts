@@ -13,7 +13,11 @@ const PRESENCE_TTL_MS = 1500;
 /** Instances as real processes from the production build. */
 describe('instances as real processes', () => {
   const prefix = uniquePrefix('processes');
-  const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, PRESENCE_TTL_MS: String(PRESENCE_TTL_MS) };
+  const env = {
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+    PRESENCE_TTL_MS: String(PRESENCE_TTL_MS),
+  };
   const started: ApiProcess[] = [];
   const start = async () => {
     const instance = await ApiProcess.start(env);
@@ -44,7 +48,9 @@ describe('instances as real processes', () => {
     await doomed.stop('SIGKILL');
     await eventually(() => presence.at(-1)?.online === 1, PRESENCE_TTL_MS + 2000);
     const droppedMs = performance.now() - killedAt;
-    process.stdout.write(`processes: killed instance left online after ${droppedMs.toFixed(0)} ms (TTL ${PRESENCE_TTL_MS} ms)\n`);
+    process.stdout.write(
+      `processes: killed instance left online after ${droppedMs.toFixed(0)} ms (TTL ${PRESENCE_TTL_MS} ms)\n`,
+    );
     expect(droppedMs).toBeLessThan(PRESENCE_TTL_MS + 1000);
   });
 
@@ -57,7 +63,9 @@ describe('instances as real processes', () => {
     const stoppedAt = performance.now();
     expect(await leaving.stop('SIGTERM')).toBe(0);
     await eventually(() => presence.at(-1)?.online === 1, 1000);
-    process.stdout.write(`processes: stopped instance left online after ${(performance.now() - stoppedAt).toFixed(0)} ms\n`);
+    process.stdout.write(
+      `processes: stopped instance left online after ${(performance.now() - stoppedAt).toFixed(0)} ms\n`,
+    );
   });
 
   it('refuses to start when Redis cannot be reached, saying where, and exits 1', async () => {

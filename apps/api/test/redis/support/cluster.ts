@@ -13,7 +13,10 @@ export interface Cluster {
  * `size` instances of the real app in this process, each on its own port, sharing one Redis
  * under a key prefix of their own.
  */
-export async function startCluster(size: number, env: Record<string, string> = {}): Promise<Cluster> {
+export async function startCluster(
+  size: number,
+  env: Record<string, string> = {},
+): Promise<Cluster> {
   const prefix = uniquePrefix('cluster');
   const settings = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, ...env };
   const instances: Running[] = [];

@@ -24,9 +24,13 @@ export class Nginx {
     // nginx's workers drop root and must still reach their temp files under the prefix.
     chmodSync(prefix, 0o755);
     writeFileSync(join(prefix, 'nginx.conf'), shippedConfig(port, upstreamPorts));
-    const child = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      NGINX,
+      ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const nginx = new Nginx(port, child, prefix);
@@ -62,7 +66,8 @@ function shippedConfig(port: number, upstreamPorts: number[]): string {
   const shipped = readFileSync(join(WORKSPACE, 'deploy/nginx.conf'), 'utf8');
   const servers = /^(\s*)server 127\.0\.0\.1:\d+( .*)?;\n/gm;
   const [first] = shipped.match(servers) ?? [];
-  if (!first || !shipped.includes('listen 8080;')) throw new Error('deploy/nginx.conf changed shape: update this helper');
+  if (!first || !shipped.includes('listen 8080;'))
+    throw new Error('deploy/nginx.conf changed shape: update this helper');
   const upstream = upstreamPorts.map((p) => first.replace(/:\d+/, `:${p}`)).join('');
   return shipped
     .replace(servers, (line) => (line === first ? upstream : ''))

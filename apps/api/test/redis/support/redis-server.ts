@@ -30,7 +30,16 @@ export class RedisServer {
   /** Starts (again) on the same port and data directory; resolves once it accepts connections. */
   restart(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir];
-    args.push('--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--loglevel', 'notice');
+    args.push(
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--loglevel',
+      'notice',
+    );
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
     return new Promise((resolve, reject) => {
@@ -39,7 +48,9 @@ export class RedisServer {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) resolve();
       });
-      child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`redis-server exited with ${code}:\n${output}`)),
+      );
     });
   }
 

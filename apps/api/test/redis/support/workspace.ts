@@ -6,8 +6,12 @@ export const WORKSPACE = fileURLToPath(new URL('../../../../../', import.meta.ur
 
 /** Builds the API and the UI into dist/ (Nx skips what is up to date). */
 export function buildApiAndClient(): void {
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'client', '--outputStyle=static'], {
-    cwd: WORKSPACE,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'api', 'client', '--outputStyle=static'],
+    {
+      cwd: WORKSPACE,
+      stdio: 'ignore',
+    },
+  );
 }
