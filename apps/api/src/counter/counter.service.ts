@@ -12,7 +12,7 @@ export class CounterService implements OnModuleInit {
     this.latest = await this.store.count();
   }
 
-  /** The latest durable count. */
+  /** The latest durable count known here (with several instances: the highest any has shared). */
   get current(): number {
     return this.latest;
   }
@@ -21,7 +21,14 @@ export class CounterService implements OnModuleInit {
   async click(id?: string): Promise<number> {
     const count = await this.store.click(id);
     // A retried click resolves with its original, older count: never move `current` back.
-    this.latest = Math.max(this.latest, count);
+    this.observe(count);
     return count;
+  }
+
+  /** Takes in a durable count learnt elsewhere (another instance); true when it is news. */
+  observe(count: number): boolean {
+    if (!Number.isSafeInteger(count) || count <= this.latest) return false;
+    this.latest = count;
+    return true;
   }
 }

@@ -1,11 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
+import type { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import type { Observable } from 'rxjs';
 import type { ServerOptions, Socket } from 'socket.io';
 import { LIMITS } from '@live/shared-events';
 import type { AppConfig } from '../config/config';
+import { AdapterConnections } from '../redis/redis-connection';
+import { clusterOptions } from './cluster-options';
 
 /** True when `origin` is the server's own (same host as requested) or on the allow-list. */
 export function isOriginAllowed(
@@ -23,11 +26,17 @@ export function isOriginAllowed(
   }
 }
 
-/** Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate. */
+/**
+ * Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate; and,
+ * given a Redis connection (REDIS_URL), the Redis streams adapter with connection state recovery.
+ */
 export class LiveIoAdapter extends IoAdapter {
+  private connections: AdapterConnections | undefined;
+
   constructor(
     app: INestApplicationContext,
-    private readonly config: Pick<AppConfig, 'allowedOrigins'>,
+    private readonly config: Pick<AppConfig, 'allowedOrigins' | 'redis'>,
+    private readonly redis?: Redis,
   ) {
     super(app);
   }
@@ -36,6 +45,7 @@ export class LiveIoAdapter extends IoAdapter {
     const allowed = this.config.allowedOrigins;
     return super.createIOServer(port, {
       ...options,
+      ...this.clusterOptions(),
       path: '/socket.io',
       maxHttpBufferSize: LIMITS.maxPacketBytes,
       // Compression costs CPU on every broadcast for small gains on tiny packets.
@@ -85,5 +95,17 @@ export class LiveIoAdapter extends IoAdapter {
         });
       });
     }
+  }
+
+  /** With Redis: the streams adapter and connection state recovery; alone: nothing more. */
+  private clusterOptions(): Partial<ServerOptions> {
+    if (!this.redis || !this.config.redis) return {};
+    this.connections ??= new AdapterConnections(this.redis);
+    return clusterOptions(this.connections.publisher, this.config.redis);
+  }
+
+  /** After the Socket.IO server closed: the adapter's connections go too. */
+  override async dispose(): Promise<void> {
+    this.connections?.close();
   }
 }

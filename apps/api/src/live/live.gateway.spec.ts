@@ -35,7 +35,14 @@ function fakeSocket(name = 'Ada') {
 
 describe('LiveGateway', () => {
   let gateway: LiveGateway;
-  let server: { emit: jest.Mock; use: jest.Mock };
+  // `click` and `presence` go to this instance's clients (server.local); the rest to all.
+  let server: {
+    emit: jest.Mock;
+    use: jest.Mock;
+    on: jest.Mock;
+    serverSideEmit: jest.Mock;
+    local: { emit: jest.Mock };
+  };
   const counter = { current: 7, click: jest.fn<(id?: string) => Promise<number>>() };
   const chat = {
     post: jest.fn<ChatService['post']>(),
@@ -62,7 +69,13 @@ describe('LiveGateway', () => {
       ],
     }).compile();
     gateway = moduleRef.get(LiveGateway);
-    server = { emit: jest.fn(), use: jest.fn() };
+    server = {
+      emit: jest.fn(),
+      use: jest.fn(),
+      on: jest.fn(),
+      serverSideEmit: jest.fn(),
+      local: { emit: jest.fn() },
+    };
     (gateway as unknown as { server: LiveServer }).server = server as unknown as LiveServer;
   });
 
@@ -86,7 +99,7 @@ describe('LiveGateway', () => {
       messages: [hello],
       online: presence.online,
     });
-    expect(server.emit).toHaveBeenCalledWith('presence', { online: presence.online });
+    expect(server.local.emit).toHaveBeenCalledWith('presence', { online: presence.online });
     gateway.handleDisconnect(socket);
   });
 
@@ -110,10 +123,12 @@ describe('LiveGateway', () => {
     expect(counter.click).toHaveBeenCalledWith('c1');
     await gateway.click(undefined);
     await gateway.click(undefined);
-    expect(server.emit.mock.calls.filter(([event]) => event === 'click')).toHaveLength(1);
+    expect(server.local.emit.mock.calls.filter(([event]) => event === 'click')).toHaveLength(1);
     counter.current = 10;
     jest.advanceTimersByTime(20);
-    expect(server.emit).toHaveBeenLastCalledWith('click', 10);
+    expect(server.local.emit).toHaveBeenLastCalledWith('click', 10);
+    // Alone (no REDIS_URL), there is nobody to share the count with.
+    expect(server.serverSideEmit).not.toHaveBeenCalled();
   });
 
   it('broadcasts a new message with the author from the handshake and acks it', async () => {

@@ -78,13 +78,16 @@ export class LiveGateway
   private readonly logger = new Logger(LiveGateway.name);
 
   // Broadcasts are coalesced: N clients clicking must not cost N² deliveries. The tick grows
-  // with the audience so a storm's broadcasts leave the event loop time to ack.
+  // with the audience so a storm's broadcasts leave the event loop time to ack. Each instance
+  // sends `click` and `presence` to its own clients only (server.local), always with the
+  // highest count it knows, so however instances' flushes interleave, the last value a client
+  // gets is the final one.
   private readonly clickBroadcast = new Coalescer(
-    () => clickIntervalMs(this.presence.online),
+    () => clickIntervalMs(this.presence.localConnections),
     () => {
       this.clickSlices.emit(
-        this.server,
-        this.presence.online,
+        this.server.local,
+        this.presence.localConnections,
         EVENTS.click,
         () => this.counter.current,
       );
@@ -97,12 +100,17 @@ export class LiveGateway
   // The online count is for people: its tick grows with the audience (1 ms per 2 online, up
   // to 1 s), so a burst of N connections costs ~2000 deliveries/s, not N every 16 ms.
   private readonly presenceBroadcast = new Coalescer(
-    () => presenceIntervalMs(this.presence.online),
+    () => presenceIntervalMs(this.presence.localConnections),
     () => {
-      this.server.emit(EVENTS.presence, { online: this.presence.online });
+      this.server.local.emit(EVENTS.presence, { online: this.presence.online });
       this.metrics.broadcasts.inc({ event: EVENTS.presence });
     },
   );
+  // With several instances, the others hear of this one's clicks at most once per tick.
+  private readonly clickShare = new Coalescer(LIMITS.broadcastIntervalMs, () => {
+    this.server.serverSideEmit('count', this.counter.current);
+  });
+  private readonly clustered: boolean;
 
   constructor(
     private readonly counter: CounterService,
@@ -111,10 +119,16 @@ export class LiveGateway
     private readonly metrics: LiveMetrics,
     private readonly requests: RequestTracker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.clustered = config.redis !== undefined;
+  }
 
   afterInit(server: LiveServer): void {
     server.use(handshake);
+    server.on('count', (count) => {
+      if (this.counter.observe(count)) this.clickBroadcast.schedule();
+    });
+    this.presence.onChange(() => this.presenceBroadcast.schedule());
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -151,6 +165,7 @@ export class LiveGateway
   ): Promise<ClickResult> {
     const count = await this.counter.click(request?.id);
     this.clickBroadcast.schedule();
+    if (this.clustered) this.clickShare.schedule();
     return { ok: true, count };
   }
 
@@ -192,12 +207,13 @@ export class LiveGateway
   /** Graceful shutdown, before sockets close: requests already sent finish and are acked. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.requests.drain(this.config.shutdownTimeoutMs / 2);
-    // Everyone leaves holding the final count.
-    this.server.emit(EVENTS.click, this.counter.current);
+    // Everyone leaves holding the final count (this instance's clients: another instance may know a higher one).
+    this.server.local.emit(EVENTS.click, this.counter.current);
   }
 
   onApplicationShutdown(): void {
     this.clickBroadcast.cancel();
     this.presenceBroadcast.cancel();
+    this.clickShare.cancel();
   }
 }
