@@ -1,69 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ChatMessage } from '@live/shared-events';
 import { closeClients, connected, makeDataDir, removeDataDir, sleep } from './harness';
+import { ApiProcess } from './support/api-process';
+import { WORKSPACE } from './support/workspace';
 
 // These tests run the built server (`nx test api` builds it first) as a real process.
-const MAIN = resolve('dist/apps/api/main.js');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function run(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
-}
-
-async function runUntilReady(env: Record<string, string>): Promise<Started> {
-  const started = await run(env);
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${started.url}/health`)).ok) return started;
-    } catch {
-      // not listening yet
-    }
-    if (started.child.exitCode !== null) break;
-    await sleep(50);
-  }
-  started.child.kill('SIGKILL');
-  throw new Error(`server did not start:\n${started.output()}`);
-}
+const MAIN = join(WORKSPACE, 'dist/apps/api/main.js');
 
 describe('the production server process', () => {
-  const children: ChildProcess[] = [];
+  const started: ApiProcess[] = [];
   const dataDir = makeDataDir();
-  const track = (started: Started) => (children.push(started.child), started);
+  const track = (instance: ApiProcess) => (started.push(instance), instance);
 
   beforeAll(() => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npx nx build api\` first`);
@@ -71,14 +19,14 @@ describe('the production server process', () => {
 
   afterEach(() => {
     closeClients();
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    return Promise.all(started.splice(0).map((instance) => instance.stop('SIGKILL')));
   });
 
   afterAll(() => removeDataDir(dataDir));
 
   it('loses nothing acknowledged and invents nothing when killed -9 mid-storm', async () => {
     const server = track(
-      await runUntilReady({
+      await ApiProcess.start({
         DATA_DIR: dataDir,
         RATE_CLICK_BURST: '100000',
         RATE_MESSAGE_BURST: '100000',
@@ -105,15 +53,14 @@ describe('the production server process', () => {
       }
     });
     await sleep(600);
-    server.child.kill('SIGKILL');
+    await server.stop('SIGKILL');
     storming = false;
     await Promise.all(storms);
-    await server.exited;
     closeClients();
     expect(ackedCounts.length).toBeGreaterThan(50);
 
     const restarted = track(
-      await runUntilReady({
+      await ApiProcess.start({
         DATA_DIR: dataDir,
         RATE_MESSAGE_BURST: '100000',
         RATE_HISTORY_BURST: '1000',
@@ -149,39 +96,39 @@ describe('the production server process', () => {
   }, 60_000);
 
   it('drains on SIGTERM: in-flight acks complete, sockets close, exit 0 within 10 s', async () => {
-    const server = track(await runUntilReady({ DATA_DIR: makeDataDir() }));
+    const server = track(await ApiProcess.start({ DATA_DIR: makeDataDir() }));
     const { socket } = await connected(server.url);
     const inFlight = Array.from({ length: 20 }, () => socket.emitWithAck('click', {}));
-    server.child.kill('SIGTERM');
+    const exitCode = server.stop('SIGTERM');
     const startedAt = Date.now();
     const results = await Promise.all(inFlight.map((ack) => ack.catch(() => undefined)));
     expect(results.every((result) => result?.ok)).toBe(true);
-    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(await exitCode).toBe(0);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
   });
 
   it('refuses to start with a clear message when DATA_DIR is unusable', async () => {
     const file = join(makeDataDir(), 'not-a-dir');
     writeFileSync(file, 'x');
-    const server = track(await run({ DATA_DIR: file }));
+    const server = track(await ApiProcess.spawn({ DATA_DIR: file }));
     expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.output()).toMatch(/Cannot open the database .*not-a-dir.*Check that DATA_DIR/s);
+    expect(server.output).toMatch(/Cannot open the database .*not-a-dir.*Check that DATA_DIR/s);
   });
 
   it('refuses to start with a clear message when the database file is corrupt', async () => {
     const dir = makeDataDir();
     writeFileSync(join(dir, 'live.sqlite'), 'this is not a database'.repeat(100));
-    const server = track(await run({ DATA_DIR: dir }));
+    const server = track(await ApiProcess.spawn({ DATA_DIR: dir }));
     expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.output()).toMatch(
+    expect(server.output).toMatch(
       /Cannot open the database .*live\.sqlite: file is not a database/s,
     );
   });
 
   it('refuses to start with a clear message for a bad setting', async () => {
-    const server = track(await run({ DATA_DIR: dataDir, PORT: 'http' }));
+    const server = track(await ApiProcess.spawn({ DATA_DIR: dataDir, PORT: 'http' }));
     expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.output()).toContain('Invalid configuration');
-    expect(server.output()).toContain('PORT="http"');
+    expect(server.output).toContain('Invalid configuration');
+    expect(server.output).toContain('PORT="http"');
   });
 });

@@ -2,10 +2,10 @@ import type { Welcome } from '@live/shared-events';
 import { chromium, type Browser } from 'playwright-core';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
-import { ApiProcess } from './support/api-process';
+import { ApiProcess } from '../support/api-process';
 import { Nginx } from './support/nginx';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
-import { buildApiAndClient } from './support/workspace';
+import { buildApiAndClient } from '../support/workspace';
 
 const CHROMIUM_ARGS = [
   '--headless',

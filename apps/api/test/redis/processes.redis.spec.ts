@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
-import { ApiProcess } from './support/api-process';
-import { freePort } from './support/free-port';
+import { ApiProcess } from '../support/api-process';
+import { freePort } from '../support/free-port';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
-import { buildApiAndClient, WORKSPACE } from './support/workspace';
+import { buildApiAndClient, WORKSPACE } from '../support/workspace';
 
 const PRESENCE_TTL_MS = 1500;
 

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
-import { WORKSPACE } from './workspace';
+import { freePort } from '../../support/free-port';
+import { WORKSPACE } from '../../support/workspace';
 
 const NGINX = '/usr/sbin/nginx';
 

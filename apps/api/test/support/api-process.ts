@@ -5,28 +5,43 @@ import { join } from 'node:path';
 import { freePort } from './free-port';
 import { WORKSPACE } from './workspace';
 
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** The built API (`node dist/apps/api/main.js`) as a real process on a free loopback port. */
 export class ApiProcess {
   private stderr = '';
+  /** Settles when the process has exited. */
+  readonly exited: Promise<Exit>;
 
   private constructor(
     readonly port: number,
     private readonly child: ChildProcess,
-    private readonly dataDir: string,
+    private readonly ownDataDir: string | undefined,
   ) {
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
   }
 
-  /** Starts an instance and resolves once it answers HTTP. */
-  static async start(env: Record<string, string>): Promise<ApiProcess> {
+  /**
+   * Starts an instance without waiting for it (to watch it fail at start). Without a DATA_DIR
+   * in `env` it gets a temp one, removed by `stop`.
+   */
+  static async spawn(env: Record<string, string>): Promise<ApiProcess> {
     const port = await freePort();
-    const dataDir = mkdtempSync(join(tmpdir(), 'live-api-process-'));
+    const ownDataDir = env['DATA_DIR']
+      ? undefined
+      : mkdtempSync(join(tmpdir(), 'live-api-process-'));
     const child = spawn(process.execPath, [join(WORKSPACE, 'dist/apps/api/main.js')], {
       env: {
         PATH: process.env['PATH'],
         HOST: '127.0.0.1',
         PORT: String(port),
-        DATA_DIR: dataDir,
+        DATA_DIR: ownDataDir ?? '',
         LOG_LEVEL: 'warn',
         CLIENT_DIR: join(WORKSPACE, 'dist/apps/client'),
         RATE_CLICK_BURST: '1000',
@@ -35,7 +50,12 @@ export class ApiProcess {
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    const instance = new ApiProcess(port, child, dataDir);
+    return new ApiProcess(port, child, ownDataDir);
+  }
+
+  /** Starts an instance and resolves once it answers HTTP. */
+  static async start(env: Record<string, string>): Promise<ApiProcess> {
+    const instance = await ApiProcess.spawn(env);
     await instance.waitUntilServing();
     return instance;
   }
@@ -48,14 +68,16 @@ export class ApiProcess {
     return this.child.pid;
   }
 
+  /** What the process wrote to stderr (start-up failures are reported there). */
+  get output(): string {
+    return this.stderr;
+  }
+
   /** Sends `signal` and resolves with the exit code once the process is gone. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill(signal);
-      await exited;
-    }
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    await this.exited;
+    if (this.ownDataDir) rmSync(this.ownDataDir, { recursive: true, force: true });
     return this.child.exitCode;
   }
 
