@@ -15,6 +15,10 @@ import { PRESENCE_BOARD } from './presence/presence-board';
 import { PresenceService } from './presence/presence.service';
 import { RedisPresenceBoard } from './presence/redis-presence-board';
 import { REDIS, RedisModule } from './redis/redis.module';
+import { ModerationGateway } from './moderation/moderation.gateway';
+import { ModeratorOnlyInterceptor } from './moderation/moderator-only';
+import { ConnectionGateway } from './security/connection.gateway';
+import { StoreInstrumentation } from './store/store-instrumentation';
 import { StoreModule } from './store/store.module';
 
 @Module({})
@@ -51,6 +55,10 @@ export class AppModule {
         ProtocolExceptionFilter,
         LiveGateway,
         ...clusterProviders,
+        StoreInstrumentation,
+        ConnectionGateway,
+        ModeratorOnlyInterceptor,
+        ModerationGateway,
       ],
       exports: [APP_CONFIG],
     };

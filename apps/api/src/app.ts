@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config';
 import { LiveIoAdapter } from './live/live-io.adapter';
 import { PinoNestLogger } from './logging/pino-logger';
 import { REDIS } from './redis/redis.module';
+import { securityHeaders } from './security/security-headers';
 
 /** Builds the app (not yet listening): HTTP routes, the Socket.IO gateway and the built UI. */
 export async function createApp(
@@ -20,6 +21,7 @@ export async function createApp(
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.useWebSocketAdapter(new LiveIoAdapter(app, config, config.redis && app.get<Redis>(REDIS)));
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });

@@ -31,6 +31,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     RATE_MESSAGE_BURST: '1000',
     RATE_CLICK_BURST: '1000',
     RATE_HISTORY_BURST: '1000',
+    // Every test client comes from 127.0.0.1; the cap's own tests set theirs.
+    MAX_CONNECTIONS_PER_IP: '10000',
     ...env,
     DATA_DIR: dataDir,
     PORT: '0',

@@ -17,7 +17,7 @@ describe('protocol v1 over a real server', () => {
     it('welcomes with the chosen name, the count, the latest messages and who is online', async () => {
       const { socket, welcome } = await connected(server().url, { auth: { name: '  Ada  ' } });
       expect(welcome).toEqual({
-        you: { id: socket.id, name: 'Ada' },
+        you: { id: socket.id, name: 'Ada', moderator: false },
         count: 0,
         messages: [],
         online: 1,

@@ -3,7 +3,11 @@ export type {
   ChatMessage,
   ClickResult,
   ClientToServerEvents,
+  CounterReset,
+  CounterResetResult,
   HistoryResult,
+  MessageDeleted,
+  MessageDeleteResult,
   MessageResult,
   Presence,
   ServerToClientEvents,
@@ -12,21 +16,26 @@ export type {
 } from './lib/events';
 export { ERROR_CODES } from './lib/errors';
 export type { AckResult, ErrorCode, ExceptionPayload, ProtocolErrorBody } from './lib/errors';
-export { LIMITS } from './lib/limits';
+export { LIMITS, RECONNECT_BACKOFF } from './lib/limits';
 export {
   clickRequestSchema,
+  counterResetRequestSchema,
   displayNameSchema,
   handshakeAuthSchema,
   historyRequestSchema,
+  messageDeleteRequestSchema,
   messageRequestSchema,
   messageTextSchema,
+  moderatorTokenSchema,
   requestIdSchema,
   typingRequestSchema,
 } from './lib/schemas';
 export type {
   ClickRequest,
+  CounterResetRequest,
   HandshakeAuth,
   HistoryRequest,
+  MessageDeleteRequest,
   MessageInput,
   MessageRequest,
   TypingRequest,

@@ -32,6 +32,11 @@ export class ChatService {
     });
   }
 
+  /** Deletes a message for good (moderation); false when no message has this id. */
+  delete(id: string): Promise<boolean> {
+    return this.store.delete(id);
+  }
+
   /** The messages a newly connected client starts with. */
   latest(): Promise<ChatMessage[]> {
     return this.store.messages({ limit: LIMITS.welcomeMessages });

@@ -35,6 +35,27 @@ describe('loadConfig', () => {
     expect(load).toThrow(/ALLOWED_ORIGINS/);
     expect(load).toThrow(/LOG_LEVEL="loud"/);
   });
+
+  it('reads the hardening settings, with moderation off by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      adminToken: undefined,
+      maxConnectionsPerIp: 100,
+      pingIntervalMs: 20_000,
+      pingTimeoutMs: 10_000,
+      connectTimeoutMs: 10_000,
+    });
+    const token = 'a-long-operator-token-1234';
+    expect(loadConfig({ ADMIN_TOKEN: token, MAX_CONNECTIONS_PER_IP: '3' })).toMatchObject({
+      adminToken: token,
+      maxConnectionsPerIp: 3,
+    });
+  });
+
+  it('refuses a short ADMIN_TOKEN without ever showing it', () => {
+    const load = () => loadConfig({ ADMIN_TOKEN: 'tooshort' });
+    expect(load).toThrow(/ADMIN_TOKEN=\(hidden\): must be at least 16 characters/);
+    expect(load).not.toThrow(/tooshort/);
+  });
 });
 
 describe('loadConfig with REDIS_URL', () => {

@@ -44,7 +44,26 @@ const environmentSchema = z.object({
   PRESENCE_TTL_MS: z.coerce.number().int().min(1000).max(30_000).default(15_000),
   /** How long a dropped connection may take to come back and still get the events it missed. */
   RECOVERY_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
+  /** The operator token that makes a connection a moderator; absent → moderation off. */
+  ADMIN_TOKEN: z
+    .string()
+    .min(
+      16,
+      'must be at least 16 characters (use a long random value, e.g. `openssl rand -hex 32`)',
+    )
+    .max(256, 'must be at most 256 characters')
+    .optional(),
+  /** Open connections allowed from one IP address; more are refused at connect. */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
+  /** Socket.IO heartbeat: a client that answers no ping within interval + timeout is dropped. */
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(20_000),
+  PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A transport that does not join the namespace (finish the handshake) in this time is closed. */
+  CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
+
+/** Settings whose values are secrets: named in errors, never shown. */
+const SECRET_SETTINGS = new Set(['ADMIN_TOKEN']);
 
 export interface RateLimit {
   /** Events allowed at once. */
@@ -74,6 +93,12 @@ export interface AppConfig {
   rateLimits: Record<RateLimitedEvent, RateLimit>;
   shutdownTimeoutMs: number;
   redis?: RedisConfig;
+  /** Absent: moderation is off and every token is refused. */
+  adminToken?: string;
+  maxConnectionsPerIp: number;
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  connectTimeoutMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names each one. */
@@ -87,10 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) =>
-        `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`,
-    );
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const shown = SECRET_SETTINGS.has(name) ? '(hidden)' : JSON.stringify(env[name]);
+      return `${issue.path.join('.')}=${shown}: ${issue.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -117,6 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           recoveryWindowMs: e.RECOVERY_WINDOW_MS,
         }
       : undefined,
+    adminToken: e.ADMIN_TOKEN,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+    pingTimeoutMs: e.PING_TIMEOUT_MS,
+    connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
   };
 }
 

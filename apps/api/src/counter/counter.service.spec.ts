@@ -3,7 +3,11 @@ import type { Store } from '../store/store';
 import { CounterService } from './counter.service';
 
 describe('CounterService', () => {
-  const store = { count: jest.fn<Store['count']>(), click: jest.fn<Store['click']>() };
+  const store = {
+    count: jest.fn<Store['count']>(),
+    click: jest.fn<Store['click']>(),
+    resetCounter: jest.fn<Store['resetCounter']>(),
+  };
   const service = new CounterService(store as unknown as Store);
 
   it('starts from the stored count', async () => {
@@ -23,5 +27,14 @@ describe('CounterService', () => {
     store.click.mockResolvedValue(40);
     expect(await service.click('old')).toBe(40);
     expect(service.current).toBe(42);
+  });
+
+  it('resets to 0 once the store has, and counts up from there', async () => {
+    store.resetCounter.mockResolvedValue(0);
+    expect(await service.reset()).toBe(0);
+    expect(service.current).toBe(0);
+    store.click.mockResolvedValue(1);
+    await service.click();
+    expect(service.current).toBe(1);
   });
 });

@@ -2,4 +2,6 @@
 export interface InterServerEvents {
   /** The highest click count the sending instance knows of. */
   count: (count: number) => void;
+  /** A moderator reset the counter to `count` on the sending instance. */
+  counterReset: (count: number) => void;
 }

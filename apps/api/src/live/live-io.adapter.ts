@@ -35,7 +35,10 @@ export class LiveIoAdapter extends IoAdapter {
 
   constructor(
     app: INestApplicationContext,
-    private readonly config: Pick<AppConfig, 'allowedOrigins' | 'redis'>,
+    private readonly config: Pick<
+      AppConfig,
+      'allowedOrigins' | 'redis' | 'pingIntervalMs' | 'pingTimeoutMs' | 'connectTimeoutMs'
+    >,
     private readonly redis?: Redis,
   ) {
     super(app);
@@ -48,6 +51,10 @@ export class LiveIoAdapter extends IoAdapter {
       ...this.clusterOptions(),
       path: '/socket.io',
       maxHttpBufferSize: LIMITS.maxPacketBytes,
+      // Half-open and silent clients: dropped after a missed ping, or a handshake never finished.
+      pingInterval: this.config.pingIntervalMs,
+      pingTimeout: this.config.pingTimeoutMs,
+      connectTimeout: this.config.connectTimeoutMs,
       // Compression costs CPU on every broadcast for small gains on tiny packets.
       perMessageDeflate: false,
       httpCompression: false,

@@ -43,7 +43,12 @@ describe('LiveGateway', () => {
     serverSideEmit: jest.Mock;
     local: { emit: jest.Mock };
   };
-  const counter = { current: 7, click: jest.fn<(id?: string) => Promise<number>>() };
+  const counter = {
+    current: 7,
+    click: jest.fn<(id?: string) => Promise<number>>(),
+    onChange: jest.fn(),
+    adopt: jest.fn(),
+  };
   const chat = {
     post: jest.fn<ChatService['post']>(),
     history: jest.fn<ChatService['history']>(),
@@ -94,7 +99,7 @@ describe('LiveGateway', () => {
     const socket = fakeSocket('Ada');
     await gateway.handleConnection(socket);
     expect(socket.emit).toHaveBeenCalledWith('welcome', {
-      you: { id: 'sock-1', name: 'Ada' },
+      you: { id: 'sock-1', name: 'Ada', moderator: false },
       count: 7,
       messages: [hello],
       online: presence.online,

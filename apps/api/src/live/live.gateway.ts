@@ -128,6 +128,11 @@ export class LiveGateway
     server.on('count', (count) => {
       if (this.counter.observe(count)) this.clickBroadcast.schedule();
     });
+    server.on('counterReset', (count) => {
+      this.counter.adopt(count);
+      this.clickBroadcast.schedule();
+    });
+    this.counter.onChange(() => this.clickBroadcast.schedule());
     this.presence.onChange(() => this.presenceBroadcast.schedule());
   }
 
@@ -143,7 +148,7 @@ export class LiveGateway
       this.logger.error({ socket: socket.id, err: error }, 'could not read history for welcome');
     }
     socket.emit(EVENTS.welcome, {
-      you: { id: socket.id, name: socket.data.name },
+      you: { id: socket.id, name: socket.data.name, moderator: socket.data.moderator === true },
       count: this.counter.current,
       messages,
       online: this.presence.online,

@@ -34,6 +34,48 @@ export class LiveMetrics {
     registers: [this.registry],
   });
 
+  readonly connects = new Counter({
+    name: 'live_connects_total',
+    help: 'Socket.IO connections accepted',
+    registers: [this.registry],
+  });
+
+  readonly disconnects = new Counter({
+    name: 'live_disconnects_total',
+    help: 'Socket.IO disconnections by reason (transport close, ping timeout, server shutting down …)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly refusedConnections = new Counter({
+    name: 'live_connections_refused_total',
+    help: 'Connections refused at connect, by reason (too_many_connections, bad_token)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly storeSeconds = new Histogram({
+    name: 'live_store_duration_seconds',
+    help: 'Store operation latency (a write includes its durable commit), by operation',
+    labelNames: ['operation'] as const,
+    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
+    registers: [this.registry],
+  });
+
+  readonly storeErrors = new Counter({
+    name: 'live_store_errors_total',
+    help: 'Store operations that failed (disk full or read-only, Redis down …), by operation',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly rateLimited = new Counter({
+    name: 'live_rate_limited_total',
+    help: 'Events refused with RATE_LIMITED, by event',
+    labelNames: ['event'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

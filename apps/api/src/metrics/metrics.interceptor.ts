@@ -18,7 +18,9 @@ export class MetricsInterceptor implements NestInterceptor {
       }),
       catchError((error: unknown) => {
         stopTimer();
-        this.metrics.events.inc({ event, result: toErrorBody(error).code });
+        const result = toErrorBody(error).code;
+        this.metrics.events.inc({ event, result });
+        if (result === 'RATE_LIMITED') this.metrics.rateLimited.inc({ event });
         return throwError(() => error);
       }),
     );

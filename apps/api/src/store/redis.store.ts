@@ -40,7 +40,26 @@ redis.call('SET', KEYS[3], message, 'PX', ARGV[2], 'NX')
 return {1, message}
 `;
 
+/**
+ * Deletes a message from history for good (moderation). KEYS: history, message id key.
+ * ARGV: the `,"id":<json>,` needle to find it by, id TTL (ms). The id key becomes a tombstone
+ * carrying the seq, so a retried append of the id is neither duplicated nor brought back.
+ * Returns 1 when a message was deleted, 0 when none had the id.
+ */
+const DELETE_ONCE = `
+for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if string.find(member, ARGV[1], 1, true) then
+    redis.call('ZREM', KEYS[1], member)
+    local seq = cjson.decode(member).seq
+    redis.call('SET', KEYS[2], '{"deleted":true,"seq":' .. tostring(seq) .. '}', 'PX', ARGV[2])
+    return 1
+  end
+end
+return 0
+`;
+
 interface StoreScripts {
+  deleteOnce(history: string, idKey: string, needle: string, ttlMs: number): Promise<0 | 1>;
   clickOnce(counter: string, idKey: string, ttlMs: number): Promise<number>;
   appendOnce(
     seq: string,
@@ -85,6 +104,7 @@ export class RedisStore implements Store {
     };
     redis.defineCommand('clickOnce', { numberOfKeys: 2, lua: CLICK_ONCE });
     redis.defineCommand('appendOnce', { numberOfKeys: 3, lua: APPEND_ONCE });
+    redis.defineCommand('deleteOnce', { numberOfKeys: 2, lua: DELETE_ONCE });
     this.scripts = redis as unknown as StoreScripts;
     redis.on('error', (error: Error) => (this.lastError = error));
     redis.on('ready', () => (this.lastError = undefined));
@@ -118,7 +138,34 @@ export class RedisStore implements Store {
         ID_TTL_MS,
         this.options.historyCap,
       );
-      return { message: toMessage(message), created: created === 1 };
+      const stored = JSON.parse(message) as ChatMessage | { deleted: true; seq: number };
+      if ('deleted' in stored) return { message: { ...draft, seq: stored.seq }, created: false };
+      return { message: stored, created: created === 1 };
+    });
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.run(async () => {
+      const needle = `,"id":${JSON.stringify(id)},`;
+      const deleted = await this.scripts.deleteOnce(
+        this.keys.history,
+        this.keys.message(id),
+        needle,
+        ID_TTL_MS,
+      );
+      return deleted === 1;
+    });
+  }
+
+  resetCounter(): Promise<number> {
+    return this.run(async () => {
+      await this.redis.set(this.keys.count, 0);
+      // Forget click ids, so a click retried after the reset counts once in the new count.
+      const stream = this.redis.scanStream({ match: `${this.options.prefix}click:*`, count: 1000 });
+      for await (const keys of stream as AsyncIterable<string[]>) {
+        if (keys.length) await this.redis.unlink(...keys);
+      }
+      return 0;
     });
   }
 

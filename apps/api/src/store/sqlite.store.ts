@@ -33,6 +33,10 @@ const SCHEMA = `
     text TEXT NOT NULL,
     sent_at TEXT NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS deleted_messages (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL
+  );
 `;
 
 interface MessageRow {
@@ -109,6 +113,17 @@ export class SqliteStore implements Store {
         'INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?) RETURNING *',
       ),
       messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      deleteMessage: db.prepare<[string], { seq: number }>(
+        'DELETE FROM messages WHERE id = ? RETURNING seq',
+      ),
+      rememberDeleted: db.prepare<[string, number]>(
+        'INSERT OR IGNORE INTO deleted_messages (id, seq) VALUES (?, ?)',
+      ),
+      deletedById: db.prepare<[string], { seq: number }>(
+        'SELECT seq FROM deleted_messages WHERE id = ?',
+      ),
+      resetCounter: db.prepare<[]>('UPDATE counter SET value = 0 WHERE id = 1'),
+      forgetAllClicks: db.prepare<[]>('DELETE FROM click_ids'),
       latest: db.prepare<[number, number], MessageRow>(
         'SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?',
       ),
@@ -155,10 +170,28 @@ export class SqliteStore implements Store {
       // Look first: a conflicting INSERT would still use up a seq number.
       const stored = this.statements.messageById.get(draft.id);
       if (stored) return { message: toMessage(stored), created: false };
+      const deleted = this.statements.deletedById.get(draft.id);
+      if (deleted) return { message: { ...draft, seq: deleted.seq }, created: false };
       const row = present(
         this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt),
       );
       return { message: toMessage(row), created: true };
+    });
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.write(() => {
+      const row = this.statements.deleteMessage.get(id);
+      if (row) this.statements.rememberDeleted.run(id, row.seq);
+      return row !== undefined;
+    });
+  }
+
+  resetCounter(): Promise<number> {
+    return this.write(() => {
+      this.statements.resetCounter.run();
+      this.statements.forgetAllClicks.run();
+      return 0;
     });
   }
 

@@ -91,5 +91,33 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       await expect(store.click()).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.append(draft('late'))).rejects.toBeInstanceOf(StoreUnavailableError);
     });
+
+    it('deletes a message for good: gone from pages, and a retry of its id does not bring it back', async () => {
+      await store.append(draft('a', 'del-a'));
+      const { message: b } = await store.append(draft('spam', 'del-b'));
+      await store.append(draft('c', 'del-c'));
+      expect(await store.delete('del-b')).toBe(true);
+      expect(await store.delete('del-b')).toBe(false);
+      expect(await store.delete('never-stored')).toBe(false);
+      const ids = async () => (await store.messages({ limit: 10 })).map((m) => m.id);
+      expect(await ids()).toEqual(['del-a', 'del-c']);
+
+      const retry = draft('spam again', 'del-b');
+      expect(await store.append(retry)).toEqual({
+        created: false,
+        message: { ...retry, seq: b.seq },
+      });
+      expect(await ids()).toEqual(['del-a', 'del-c']);
+      expect((await store.append(draft('d'))).message.seq).toBe(b.seq + 2);
+    });
+
+    it('resets the counter to zero and forgets click ids', async () => {
+      await store.click('before-reset');
+      await store.click();
+      expect(await store.resetCounter()).toBe(0);
+      expect(await store.count()).toBe(0);
+      expect(await store.click('before-reset')).toBe(1);
+      expect(await store.click()).toBe(2);
+    });
   });
 }

@@ -28,6 +28,18 @@ export interface Store {
   append(draft: MessageDraft): Promise<AppendResult>;
   /** Oldest first. With `after`, the first `limit` messages after it; otherwise the latest `limit`. */
   messages(query: MessageQuery): Promise<ChatMessage[]>;
+  /**
+   * Deletes the message with this id (moderation); resolves true if one was deleted, false if
+   * none had it. Durable before it resolves. Deleting is final: a later `append` with the same id
+   * (a client retrying) stores nothing and resolves `{ created: false }` with the draft and the
+   * deleted message's seq, so the retry is neither duplicated nor brought back.
+   */
+  delete(id: string): Promise<boolean>;
+  /**
+   * Sets the counter to 0 (moderation) and forgets remembered click ids, so a click retried after
+   * the reset counts once in the new count. Durable before it resolves; resolves with 0.
+   */
+  resetCounter(): Promise<number>;
   /** Resolves when the store can read and write; rejects with the reason otherwise. */
   check(): Promise<void>;
   /** Finishes pending writes, then releases the store. */

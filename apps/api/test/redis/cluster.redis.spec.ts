@@ -1,6 +1,17 @@
 import type { ChatMessage, Presence } from '@live/shared-events';
-import { closeClients, connected, eventually, next, record, sleep, type Client } from '../harness';
+import {
+  closeClients,
+  connected,
+  eventually,
+  next,
+  record,
+  sleep,
+  untyped,
+  type Client,
+} from '../harness';
 import { startCluster, type Cluster } from './support/cluster';
+
+const MODERATOR_TOKEN = 'cluster-moderator-token-0123456789';
 
 /** Three instances of the app on one Redis, each client connected straight to one of them. */
 describe('three instances on one Redis behave as one server', () => {
@@ -8,12 +19,27 @@ describe('three instances on one Redis behave as one server', () => {
   const url = (i: number) => cluster.instances[i].url;
 
   beforeAll(async () => {
-    cluster = await startCluster(3);
+    cluster = await startCluster(3, { ADMIN_TOKEN: MODERATOR_TOKEN });
   });
 
   afterEach(() => closeClients());
 
   afterAll(() => cluster.close());
+
+  it('resets the counter on every instance: the next click anywhere counts from zero', async () => {
+    const moderator = await connected(url(0), { auth: { name: 'Mod', token: MODERATOR_TOKEN } });
+    const clicker = await connected(url(1));
+    const watcher = await connected(url(2));
+    for (let i = 0; i < 5; i++) await clicker.socket.emitWithAck('click', {});
+    const seen = record<number>(watcher.socket, 'click');
+    const reset = await untyped(moderator.socket).emitWithAck('counter:reset', {});
+    expect(reset).toEqual({ ok: true, count: 0 });
+    await eventually(() => seen.at(-1) === 0, 1000);
+    expect(await clicker.socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
+    await eventually(() => seen.at(-1) === 1, 1000);
+    const { welcome } = await connected(url(1));
+    expect(welcome.count).toBe(1);
+  });
 
   it('sends a click made on one instance to clients on the others', async () => {
     const clicker = await connected(url(0));

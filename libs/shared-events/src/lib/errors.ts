@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   INTERNAL: 'INTERNAL',
   /** The store cannot take writes right now (disk or Redis trouble); nothing was recorded. */
   UNAVAILABLE: 'UNAVAILABLE',
+  /** Only a moderator may do this (connect with the operator token in `auth.token`). */
+  FORBIDDEN: 'FORBIDDEN',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,5 +1,12 @@
 import type { AckResult, ExceptionPayload } from './errors';
-import type { ClickRequest, HistoryRequest, MessageRequest, TypingRequest } from './schemas';
+import type {
+  ClickRequest,
+  CounterResetRequest,
+  HistoryRequest,
+  MessageDeleteRequest,
+  MessageRequest,
+  TypingRequest,
+} from './schemas';
 
 /** Every event name of protocol v1, in one place. */
 export const EVENTS = {
@@ -10,6 +17,12 @@ export const EVENTS = {
   welcome: 'welcome',
   presence: 'presence',
   exception: 'exception',
+  /** Moderators only: client → server `{ id }`. */
+  messageDelete: 'message:delete',
+  /** Server → client `{ id }`: a moderator deleted this message; drop it. */
+  messageDeleted: 'message:deleted',
+  /** Moderators only: client → server (no payload); server → client `{ count }` after a reset. */
+  counterReset: 'counter:reset',
 } as const;
 
 /** A stored chat message. `seq` strictly increases; `sentAt` is ISO-8601. */
@@ -22,7 +35,8 @@ export interface ChatMessage {
 }
 
 export interface Welcome {
-  you: { id: string; name: string };
+  /** `moderator` is true when the handshake carried the operator token (always sent since v1.1). */
+  you: { id: string; name: string; moderator?: boolean };
   count: number;
   /** The latest messages (at most 50), oldest first. */
   messages: ChatMessage[];
@@ -41,6 +55,20 @@ export interface TypingNotice {
 export type ClickResult = AckResult<{ count: number }>;
 export type MessageResult = AckResult<{ message: ChatMessage }>;
 export type HistoryResult = AckResult<{ messages: ChatMessage[] }>;
+/** `deleted` is false when no message had this id (already deleted): deleting is idempotent. */
+export type MessageDeleteResult = AckResult<{ id: string; deleted: boolean }>;
+/** The count after the reset (0). */
+export type CounterResetResult = AckResult<{ count: number }>;
+
+/** A message a moderator deleted. */
+export interface MessageDeleted {
+  id: string;
+}
+
+/** The counter was reset by a moderator; `count` is the new value (0). */
+export interface CounterReset {
+  count: number;
+}
 
 /**
  * Client → server. The ack callback is optional on the wire (the tutorial's
@@ -51,6 +79,16 @@ export interface ClientToServerEvents {
   message: (payload: MessageRequest, ack: (result: MessageResult) => void) => void;
   history: (query: HistoryRequest, ack: (result: HistoryResult) => void) => void;
   typing: (typing: TypingRequest) => void;
+  /** Moderators only; others get FORBIDDEN. */
+  'message:delete': (
+    request: MessageDeleteRequest,
+    ack: (result: MessageDeleteResult) => void,
+  ) => void;
+  /** Moderators only; others get FORBIDDEN. Also broadcasts `click` with the new count. */
+  'counter:reset': (
+    request: CounterResetRequest,
+    ack: (result: CounterResetResult) => void,
+  ) => void;
 }
 
 /** Server → client. */
@@ -64,4 +102,8 @@ export interface ServerToClientEvents {
   typing: (notice: TypingNotice) => void;
   /** A request without an ack callback failed. */
   exception: (exception: ExceptionPayload) => void;
+  /** A moderator deleted this message: it is gone from history too. */
+  'message:deleted': (deleted: MessageDeleted) => void;
+  /** A moderator reset the counter; `click` with the same count follows for older clients. */
+  'counter:reset': (reset: CounterReset) => void;
 }

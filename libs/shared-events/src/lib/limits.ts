@@ -18,3 +18,14 @@ export const LIMITS = {
   /** `click` and `presence` broadcasts are coalesced to at most one per this many ms. */
   broadcastIntervalMs: 16,
 } as const;
+
+/**
+ * How clients reconnect after the link drops (socket.io-client options): randomised exponential
+ * backoff — 0.5 s, 1 s, 2 s … capped at 8 s, each ±50 % — so a restarted server is not hit by
+ * every client in the same instant.
+ */
+export const RECONNECT_BACKOFF = {
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 8000,
+  randomizationFactor: 0.5,
+} as const;

@@ -1,9 +1,12 @@
 import {
   clickRequestSchema,
+  counterResetRequestSchema,
   displayNameSchema,
   handshakeAuthSchema,
   historyRequestSchema,
+  messageDeleteRequestSchema,
   messageRequestSchema,
+  moderatorTokenSchema,
   typingRequestSchema,
 } from './schemas';
 
@@ -117,5 +120,37 @@ describe('typingRequestSchema', () => {
     expect(messagesOf(typingRequestSchema.safeParse('yes'))).toEqual([
       'typing payload must be a boolean',
     ]);
+  });
+});
+
+describe('messageDeleteRequestSchema', () => {
+  it('accepts { id } and ignores other keys', () => {
+    expect(messageDeleteRequestSchema.parse({ id: 'm-1', text: 'x' })).toEqual({ id: 'm-1' });
+  });
+  it.each([undefined, null, 'm-1', {}, { id: '' }, { id: 3 }, { id: 'a b' }, [{ id: 'm' }]])(
+    'refuses %j',
+    (payload) => {
+      expect(messageDeleteRequestSchema.safeParse(payload).success).toBe(false);
+    },
+  );
+});
+
+describe('counterResetRequestSchema', () => {
+  it('accepts no payload, null and an empty object', () => {
+    expect(counterResetRequestSchema.safeParse(undefined).success).toBe(true);
+    expect(counterResetRequestSchema.safeParse(null).success).toBe(true);
+    expect(counterResetRequestSchema.safeParse({}).success).toBe(true);
+  });
+  it.each([0, 'now', [], { count: 5 }])('refuses %j', (payload) => {
+    expect(messagesOf(counterResetRequestSchema.safeParse(payload)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('moderatorTokenSchema', () => {
+  it('accepts 1–256 characters', () => {
+    expect(moderatorTokenSchema.safeParse('s3cret').success).toBe(true);
+    expect(moderatorTokenSchema.safeParse('').success).toBe(false);
+    expect(moderatorTokenSchema.safeParse('x'.repeat(257)).success).toBe(false);
+    expect(moderatorTokenSchema.safeParse(42).success).toBe(false);
   });
 });

@@ -80,6 +80,22 @@ export const historyRequestSchema = z.nullish(
   ),
 );
 
+/** `message:delete`: the id of the message to delete (moderators only). */
+export const messageDeleteRequestSchema = z.object(
+  { id: requestIdSchema },
+  'message:delete payload must be { id }',
+);
+
+/** `counter:reset`: no payload (or null, or an empty object). */
+export const counterResetRequestSchema = z.nullish(
+  z.strictObject({}, 'counter:reset takes no payload'),
+);
+
+/** The operator token a moderator sends as `auth.token`; compared in constant time by the server. */
+export const moderatorTokenSchema = z
+  .string('token must be a string')
+  .check(z.minLength(1, 'token must not be empty'), z.maxLength(256, 'token is too long'));
+
 /** `typing`: whether the sender is typing now. */
 export const typingRequestSchema = z.boolean('typing payload must be a boolean');
 
@@ -91,3 +107,5 @@ export type MessageRequest = string | { text: string; id?: string };
 export type MessageInput = z.output<typeof messageRequestSchema>;
 export type HistoryRequest = z.infer<typeof historyRequestSchema>;
 export type TypingRequest = z.infer<typeof typingRequestSchema>;
+export type MessageDeleteRequest = z.infer<typeof messageDeleteRequestSchema>;
+export type CounterResetRequest = z.input<typeof counterResetRequestSchema>;

@@ -1,0 +1,56 @@
+import { ERROR_CODES } from '@live/shared-events';
+import type { LiveSocket } from '../live/live-socket';
+
+type Next = (error?: Error) => void;
+
+/** Why a connection was refused at connect; also the label on the refusal metric. */
+export type RefusalReason = 'too_many_connections' | 'bad_token';
+
+/** A `connect_error` the client can show: a plain message and `data.code`. */
+export function refusal(message: string, code: string): Error & { data: { code: string } } {
+  return Object.assign(new Error(message), { data: { code } });
+}
+
+/**
+ * Caps open connections per client address (Socket.IO middleware). Counts the underlying
+ * engine connection once, from admission until it closes, so a client that retries on the same
+ * connection is not counted twice and a refused or abandoned one is released when it closes.
+ */
+export class ConnectionCap {
+  private readonly open = new Map<string, number>();
+  private readonly counted = new WeakSet<object>();
+
+  constructor(
+    private readonly max: number,
+    private readonly onRefused: (socket: LiveSocket, address: string) => void = () => undefined,
+  ) {}
+
+  /** Open connections from `address`. */
+  count(address: string): number {
+    return this.open.get(address) ?? 0;
+  }
+
+  readonly middleware = (socket: LiveSocket, next: Next): void => {
+    const conn = socket.conn;
+    if (this.counted.has(conn)) return next();
+    const address = socket.handshake.address;
+    const current = this.count(address);
+    if (current >= this.max) {
+      this.onRefused(socket, address);
+      return next(
+        refusal(
+          `Too many connections from your address (at most ${this.max}); close another tab or try later`,
+          ERROR_CODES.RATE_LIMITED,
+        ),
+      );
+    }
+    this.open.set(address, current + 1);
+    this.counted.add(conn);
+    conn.once('close', () => {
+      const left = this.count(address) - 1;
+      if (left > 0) this.open.set(address, left);
+      else this.open.delete(address);
+    });
+    next();
+  };
+}
