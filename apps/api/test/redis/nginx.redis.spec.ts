@@ -5,7 +5,6 @@ import { closeClients, connected, eventually, record } from '../harness';
 import { ApiProcess } from '../support/api-process';
 import { Nginx } from './support/nginx';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
-import { buildApiAndClient } from '../support/workspace';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -25,7 +24,6 @@ describe('two instances behind nginx', () => {
   let nginx: Nginx;
 
   beforeAll(async () => {
-    buildApiAndClient();
     const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
     instances = [await ApiProcess.start(env), await ApiProcess.start(env)];
     nginx = await Nginx.start(instances.map((instance) => instance.port));

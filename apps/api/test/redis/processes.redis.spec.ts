@@ -6,7 +6,7 @@ import { closeClients, connected, eventually, record } from '../harness';
 import { ApiProcess } from '../support/api-process';
 import { freePort } from '../support/free-port';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
-import { buildApiAndClient, WORKSPACE } from '../support/workspace';
+import { WORKSPACE } from '../support/workspace';
 
 const PRESENCE_TTL_MS = 1500;
 
@@ -24,8 +24,6 @@ describe('instances as real processes', () => {
     started.push(instance);
     return instance;
   };
-
-  beforeAll(() => buildApiAndClient(), 120_000);
 
   afterEach(() => closeClients());
 
