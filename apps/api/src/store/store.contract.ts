@@ -55,6 +55,18 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.messages({ limit: 10 })).toEqual([first.message, second.message]);
     });
 
+    it('shows each new message in the latest page read after it, however often it was read before', async () => {
+      const first = await store.append(draft('one'));
+      expect(await store.messages({ limit: 2 })).toEqual([first.message]);
+      expect(await store.messages({ limit: 2 })).toEqual([first.message]);
+      const second = await store.append(draft('two'));
+      await store.append(draft('two again', second.message.id));
+      expect(await store.messages({ limit: 2 })).toEqual([first.message, second.message]);
+      const third = await store.append(draft('three'));
+      expect(await store.messages({ limit: 1 })).toEqual([third.message]);
+      expect(await store.messages({ limit: 2 })).toEqual([second.message, third.message]);
+    });
+
     it('returns the stored message for a known id and stores nothing new', async () => {
       const original = await store.append(draft('once', 'same-id'));
       const retry = await store.append(draft('twice', 'same-id'));
@@ -96,10 +108,11 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       await store.append(draft('a', 'del-a'));
       const { message: b } = await store.append(draft('spam', 'del-b'));
       await store.append(draft('c', 'del-c'));
+      const ids = async () => (await store.messages({ limit: 10 })).map((m) => m.id);
+      expect(await ids()).toEqual(['del-a', 'del-b', 'del-c']);
       expect(await store.delete('del-b')).toBe(true);
       expect(await store.delete('del-b')).toBe(false);
       expect(await store.delete('never-stored')).toBe(false);
-      const ids = async () => (await store.messages({ limit: 10 })).map((m) => m.id);
       expect(await ids()).toEqual(['del-a', 'del-c']);
 
       const retry = draft('spam again', 'del-b');
