@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { LiveIoAdapter } from './live/live-io.adapter';
 import { PinoNestLogger } from './logging/pino-logger';
+import { REDIS } from './redis/redis.module';
 import { securityHeaders } from './security/security-headers';
 
 /** Builds the app (not yet listening): HTTP routes, the Socket.IO gateway and the built UI. */
@@ -20,7 +22,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.useWebSocketAdapter(new LiveIoAdapter(app, config));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config, config.redis && app.get<Redis>(REDIS)));
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });
   } else if (config.clientDir) {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logging/pino-logger';
+import { redactUrl } from './redis/redis-connection';
+import { StoreUnavailableError } from './store/store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +14,10 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   await app.listen(config.port, config.host);
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  logger.info(`Listening on http://${shown}:${config.port} (data in ${config.dataDir})`);
+  const data = config.redis
+    ? `Redis at ${redactUrl(config.redis.url)}, keys prefixed ${config.redis.prefix}`
+    : config.dataDir;
+  logger.info(`Listening on http://${shown}:${config.port} (data in ${data})`);
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -31,9 +36,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad setting or an unusable DATA_DIR: say what is wrong, plainly, and stop.
-  const message =
-    error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error);
+  // A bad setting, an unusable DATA_DIR or an unreachable Redis: say what is wrong, plainly, and stop.
+  const plain = error instanceof ConfigError || error instanceof StoreUnavailableError;
+  const message = plain ? error.message : String((error as Error)?.stack ?? error);
   process.stderr.write(`live-api failed to start: ${message}\n`);
   process.exit(1);
 });

@@ -2,30 +2,17 @@ import WebSocket from 'ws';
 import type { ExceptionPayload } from '@live/shared-events';
 import {
   client,
-  closeClients,
   connected,
   eventually,
   next,
   record,
-  removeDataDir,
+  serveEachTest,
   sleep,
-  startApp,
   untyped,
-  type Running,
 } from './harness';
 
 describe('bad input never crashes the server or changes data', () => {
-  let server: Running;
-
-  beforeEach(async () => {
-    server = await startApp();
-  });
-
-  afterEach(async () => {
-    closeClients();
-    await server.close();
-    removeDataDir(server.dataDir);
-  });
+  const server = serveEachTest();
 
   const VALIDATION = { ok: false, error: { code: 'VALIDATION', message: expect.any(String) } };
 
@@ -45,15 +32,15 @@ describe('bad input never crashes the server or changes data', () => {
     ['history', { before: 'x' }],
     ['history', 'all'],
   ])('%s %j gets a VALIDATION failure ack and stores nothing', async (event, payload) => {
-    const { socket } = await connected(server.url);
+    const { socket } = await connected(server().url);
     const result = await untyped(socket).emitWithAck(event, payload);
     expect(result).toEqual(VALIDATION);
-    const { welcome } = await connected(server.url);
+    const { welcome } = await connected(server().url);
     expect(welcome).toMatchObject({ count: 0, messages: [] });
   });
 
   it('says what is wrong', async () => {
-    const { socket } = await connected(server.url);
+    const { socket } = await connected(server().url);
     expect(await socket.emitWithAck('message', 'x'.repeat(1001))).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: 'Message must be at most 1000 characters' },
@@ -65,14 +52,14 @@ describe('bad input never crashes the server or changes data', () => {
   });
 
   it('rejects extra arguments instead of guessing', async () => {
-    const { socket } = await connected(server.url);
+    const { socket } = await connected(server().url);
     const result = await untyped(socket).emitWithAck('message', 'a', 'b');
     expect(result).toEqual(VALIDATION);
   });
 
   it('without an ack, emits `exception` to the sender only', async () => {
-    const { socket } = await connected(server.url);
-    const { socket: other } = await connected(server.url);
+    const { socket } = await connected(server().url);
+    const { socket: other } = await connected(server().url);
     const othersExceptions = record<ExceptionPayload>(other, 'exception');
     untyped(socket).emit('message', '');
     expect(await next(socket, 'exception')).toEqual({
@@ -91,8 +78,8 @@ describe('bad input never crashes the server or changes data', () => {
   });
 
   it('drops a connection that sends a packet over 64 KB, and only that one', async () => {
-    const { socket: big } = await connected(server.url);
-    const { socket: bystander } = await connected(server.url);
+    const { socket: big } = await connected(server().url);
+    const { socket: bystander } = await connected(server().url);
     const reason = next<string>(big, 'disconnect');
     untyped(big).emit('message', 'x'.repeat(70 * 1024));
     expect(await reason).toBe('transport close');
@@ -101,27 +88,27 @@ describe('bad input never crashes the server or changes data', () => {
   });
 
   it('refuses the polling handshake from an Origin not on the allow-list', async () => {
-    const response = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+    const response = await fetch(`${server().url}/socket.io/?EIO=4&transport=polling`, {
       headers: { Origin: 'http://evil.example' },
     });
     expect(response.status).toBe(403);
-    const allowed = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+    const allowed = await fetch(`${server().url}/socket.io/?EIO=4&transport=polling`, {
       headers: { Origin: 'http://localhost:4200' },
     });
     expect(allowed.status).toBe(200);
   });
 
   it('refuses the WebSocket handshake from a foreign Origin, and accepts its own', async () => {
-    const refused = client(server.url, { extraHeaders: { Origin: 'http://evil.example' } });
+    const refused = client(server().url, { extraHeaders: { Origin: 'http://evil.example' } });
     await next(refused, 'connect_error');
     expect(refused.connected).toBe(false);
-    const { socket } = await connected(server.url, { extraHeaders: { Origin: server.url } });
+    const { socket } = await connected(server().url, { extraHeaders: { Origin: server().url } });
     expect(socket.connected).toBe(true);
   });
 
   it('survives malformed Socket.IO packets on a raw WebSocket', async () => {
     const raw = new WebSocket(
-      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
+      `${server().url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
     );
     await new Promise((resolve) => raw.once('open', resolve));
     for (const frame of [
@@ -139,32 +126,22 @@ describe('bad input never crashes the server or changes data', () => {
     raw.send(Buffer.from([0xde, 0xad, 0xbe, 0xef]));
     await sleep(100);
     raw.close();
-    const { socket } = await connected(server.url);
+    const { socket } = await connected(server().url);
     expect(await socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
 
   describe('rate limits', () => {
-    let limited: Running;
-
-    beforeEach(async () => {
-      limited = await startApp({
-        RATE_MESSAGE_BURST: '5',
-        RATE_MESSAGE_PER_SEC: '1',
-        RATE_CLICK_BURST: '50',
-        RATE_CLICK_PER_SEC: '20',
-      });
-    });
-
-    afterEach(async () => {
-      closeClients();
-      await limited.close();
-      removeDataDir(limited.dataDir);
+    const limited = serveEachTest({
+      RATE_MESSAGE_BURST: '5',
+      RATE_MESSAGE_PER_SEC: '1',
+      RATE_CLICK_BURST: '50',
+      RATE_CLICK_PER_SEC: '20',
     });
 
     it('answers a message flood with RATE_LIMITED and the wait, while others are unaffected', async () => {
-      const { socket: flooder } = await connected(limited.url);
-      const { socket: calm } = await connected(limited.url);
+      const { socket: flooder } = await connected(limited().url);
+      const { socket: calm } = await connected(limited().url);
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => flooder.emitWithAck('message', `f${i}`)),
       );
@@ -186,18 +163,18 @@ describe('bad input never crashes the server or changes data', () => {
     });
 
     it('lets a click burst of 50 through, then limits', async () => {
-      const { socket } = await connected(limited.url);
+      const { socket } = await connected(limited().url);
       const results = await Promise.all(
         Array.from({ length: 60 }, () => socket.emitWithAck('click', {})),
       );
       expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(50);
       expect(results.filter((r) => r.ok).length).toBeLessThan(60);
-      const { welcome } = await connected(limited.url);
+      const { welcome } = await connected(limited().url);
       expect(welcome.count).toBe(results.filter((r) => r.ok).length);
     });
 
     it('refills: a refused sender succeeds after the advertised wait', async () => {
-      const { socket } = await connected(limited.url);
+      const { socket } = await connected(limited().url);
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, i) => socket.emitWithAck('message', `r${i}`)),
       );

@@ -92,9 +92,11 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
 
 /** Roughly the packet's size; a packet over 64 KB drops the connection (tested elsewhere). */
 const approximateBytes = (args: unknown[]) =>
-  JSON.stringify(args, (_key, value: unknown) =>
-    ArrayBuffer.isView(value) ? 'x'.repeat(value.byteLength) : value,
-  )?.length ?? 0;
+  Buffer.byteLength(
+    JSON.stringify(args, (_key, value: unknown) =>
+      ArrayBuffer.isView(value) ? 'x'.repeat(value.byteLength) : value,
+    ) ?? '',
+  );
 
 /** 0–4 arguments, each hostile or plausible for the event, in one packet under the limit. */
 const argumentsFor = (event: string) =>

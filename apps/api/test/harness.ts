@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,20 @@ export const untyped = (socket: Client) =>
     emit(event: string, ...args: unknown[]): void;
     emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
   };
+
+/** Boots a fresh app before each test and closes it, its clients and its data after. */
+export function serveEachTest(env: Record<string, string> = {}): () => Running {
+  let server: Running;
+  beforeEach(async () => {
+    server = await startApp(env);
+  });
+  afterEach(async () => {
+    closeClients();
+    await server.close();
+    removeDataDir(server.dataDir);
+  });
+  return () => server;
+}
 
 const open: Client[] = [];
 

@@ -1,22 +1,17 @@
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatMessage } from '@live/shared-events';
-import {
-  client,
-  closeClients,
-  connected,
-  makeDataDir,
-  next,
-  removeDataDir,
-  sleep,
-} from './harness';
-import { MAIN, run, runUntilReady, type Started } from './server-process';
+import { closeClients, connected, makeDataDir, removeDataDir, sleep } from './harness';
+import { ApiProcess } from './support/api-process';
+import { WORKSPACE } from './support/workspace';
+
+// These tests run the built server (`nx test api` builds it first) as a real process.
+const MAIN = join(WORKSPACE, 'dist/apps/api/main.js');
 
 describe('the production server process', () => {
-  const children: ChildProcess[] = [];
+  const started: ApiProcess[] = [];
   const dataDir = makeDataDir();
-  const track = (started: Started) => (children.push(started.child), started);
+  const track = (instance: ApiProcess) => (started.push(instance), instance);
 
   beforeAll(() => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npx nx build api\` first`);
@@ -24,14 +19,14 @@ describe('the production server process', () => {
 
   afterEach(() => {
     closeClients();
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    return Promise.all(started.splice(0).map((instance) => instance.stop('SIGKILL')));
   });
 
   afterAll(() => removeDataDir(dataDir));
 
   it('loses nothing acknowledged and invents nothing when killed -9 mid-storm', async () => {
     const server = track(
-      await runUntilReady({
+      await ApiProcess.start({
         DATA_DIR: dataDir,
         RATE_CLICK_BURST: '100000',
         RATE_MESSAGE_BURST: '100000',
@@ -58,15 +53,14 @@ describe('the production server process', () => {
       }
     });
     await sleep(600);
-    server.child.kill('SIGKILL');
+    await server.stop('SIGKILL');
     storming = false;
     await Promise.all(storms);
-    await server.exited;
     closeClients();
     expect(ackedCounts.length).toBeGreaterThan(50);
 
     const restarted = track(
-      await runUntilReady({
+      await ApiProcess.start({
         DATA_DIR: dataDir,
         RATE_MESSAGE_BURST: '100000',
         RATE_HISTORY_BURST: '1000',
@@ -82,7 +76,7 @@ describe('the production server process', () => {
       const page = await socket.emitWithAck('history', { after, limit: 100 });
       if (!page.ok || page.messages.length === 0) break;
       stored.push(...page.messages);
-      after = page.messages.at(-1)!.seq;
+      after = page.messages[page.messages.length - 1].seq;
     }
     const storedIds = new Set(stored.map((m) => m.id));
     for (const message of ackedMessages) expect(storedIds.has(message.id)).toBe(true);
@@ -102,48 +96,39 @@ describe('the production server process', () => {
   }, 60_000);
 
   it('drains on SIGTERM: in-flight acks complete, sockets close, exit 0 within 10 s', async () => {
-    const server = track(await runUntilReady({ DATA_DIR: makeDataDir() }));
+    const server = track(await ApiProcess.start({ DATA_DIR: makeDataDir() }));
     const { socket } = await connected(server.url);
     const inFlight = Array.from({ length: 20 }, () => socket.emitWithAck('click', {}));
-    server.child.kill('SIGTERM');
+    const exitCode = server.stop('SIGTERM');
     const startedAt = Date.now();
     const results = await Promise.all(inFlight.map((ack) => ack.catch(() => undefined)));
     expect(results.every((result) => result?.ok)).toBe(true);
-    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(await exitCode).toBe(0);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
   });
 
   it('refuses to start with a clear message when DATA_DIR is unusable', async () => {
     const file = join(makeDataDir(), 'not-a-dir');
     writeFileSync(file, 'x');
-    const server = track(await run({ DATA_DIR: file }));
+    const server = track(await ApiProcess.spawn({ DATA_DIR: file }));
     expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.output()).toMatch(/Cannot open the database .*not-a-dir.*Check that DATA_DIR/s);
+    expect(server.output).toMatch(/Cannot open the database .*not-a-dir.*Check that DATA_DIR/s);
   });
 
   it('refuses to start with a clear message when the database file is corrupt', async () => {
     const dir = makeDataDir();
     writeFileSync(join(dir, 'live.sqlite'), 'this is not a database'.repeat(100));
-    const server = track(await run({ DATA_DIR: dir }));
+    const server = track(await ApiProcess.spawn({ DATA_DIR: dir }));
     expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.output()).toMatch(
+    expect(server.output).toMatch(
       /Cannot open the database .*live\.sqlite: file is not a database/s,
     );
   });
 
   it('refuses to start with a clear message for a bad setting', async () => {
-    const server = track(await run({ DATA_DIR: dataDir, PORT: 'http' }));
+    const server = track(await ApiProcess.spawn({ DATA_DIR: dataDir, PORT: 'http' }));
     expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.output()).toContain('Invalid configuration');
-    expect(server.output()).toContain('PORT="http"');
-  });
-
-  it('serves a polling client that was refused nothing', async () => {
-    const server = track(await runUntilReady({ DATA_DIR: makeDataDir() }));
-    const socket = client(server.url, { transports: ['polling'] });
-    await next(socket, 'welcome');
-    // Let the polling close request finish before the test (and Jest's environment) ends.
-    socket.close();
-    await sleep(200);
+    expect(server.output).toContain('Invalid configuration');
+    expect(server.output).toContain('PORT="http"');
   });
 });

@@ -1,34 +1,21 @@
 import type { ChatMessage, ExceptionPayload, Presence, TypingNotice } from '@live/shared-events';
 import {
   client,
-  closeClients,
   connected,
   eventually,
   next,
   record,
-  removeDataDir,
+  serveEachTest,
   sleep,
-  startApp,
   untyped,
-  type Running,
 } from './harness';
 
 describe('protocol v1 over a real server', () => {
-  let server: Running;
-
-  beforeEach(async () => {
-    server = await startApp();
-  });
-
-  afterEach(async () => {
-    closeClients();
-    await server.close();
-    removeDataDir(server.dataDir);
-  });
+  const server = serveEachTest();
 
   describe('handshake and welcome', () => {
     it('welcomes with the chosen name, the count, the latest messages and who is online', async () => {
-      const { socket, welcome } = await connected(server.url, { auth: { name: '  Ada  ' } });
+      const { socket, welcome } = await connected(server().url, { auth: { name: '  Ada  ' } });
       expect(welcome).toEqual({
         you: { id: socket.id, name: 'Ada', moderator: false },
         count: 0,
@@ -39,13 +26,13 @@ describe('protocol v1 over a real server', () => {
 
     it('trims a name and keeps one of exactly 32 characters', async () => {
       const name = `  ${'n'.repeat(32)}  `;
-      expect((await connected(server.url, { auth: { name } })).welcome.you.name).toBe(
+      expect((await connected(server().url, { auth: { name } })).welcome.you.name).toBe(
         'n'.repeat(32),
       );
     });
 
     it('assigns a guest name when none is given', async () => {
-      const { welcome } = await connected(server.url);
+      const { welcome } = await connected(server().url);
       expect(welcome.you.name).toMatch(/^Guest \d{4}$/);
     });
 
@@ -58,7 +45,7 @@ describe('protocol v1 over a real server', () => {
       [42, 'Name must be a string'],
     ])('refuses the name %j with a connect_error that says why', async (name, reason) => {
       const error = await next<Error & { data?: unknown }>(
-        client(server.url, { auth: { name } }),
+        client(server().url, { auth: { name } }),
         'connect_error',
       );
       expect(error.message).toBe(reason);
@@ -66,7 +53,7 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('welcomes again on every reconnect, with the latest state', async () => {
-      const { socket } = await connected(server.url, { auth: { name: 'Ada' } });
+      const { socket } = await connected(server().url, { auth: { name: 'Ada' } });
       await socket.emitWithAck('click', {});
       socket.disconnect();
       socket.connect();
@@ -75,9 +62,9 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('sends the latest 50 messages, oldest first', async () => {
-      const { socket } = await connected(server.url);
+      const { socket } = await connected(server().url);
       for (let i = 1; i <= 55; i++) await socket.emitWithAck('message', { text: `m${i}` });
-      const { welcome } = await connected(server.url);
+      const { welcome } = await connected(server().url);
       expect(welcome.messages).toHaveLength(50);
       expect(welcome.messages[0].text).toBe('m6');
       expect(welcome.messages[49].text).toBe('m55');
@@ -86,8 +73,8 @@ describe('protocol v1 over a real server', () => {
 
   describe('a client written like the tutorial', () => {
     it('clicks without payload or ack and everyone sees the count', async () => {
-      const { socket: tutorial } = await connected(server.url);
-      const { socket: other } = await connected(server.url);
+      const { socket: tutorial } = await connected(server().url);
+      const { socket: other } = await connected(server().url);
       const counts = record<number>(other, 'click');
       const own = record<number>(tutorial, 'click');
       untyped(tutorial).emit('click');
@@ -95,15 +82,15 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('sends a plain string message that everyone receives', async () => {
-      const { socket: tutorial } = await connected(server.url, { auth: { name: 'Tut' } });
-      const { socket: other } = await connected(server.url);
+      const { socket: tutorial } = await connected(server().url, { auth: { name: 'Tut' } });
+      const { socket: other } = await connected(server().url);
       untyped(tutorial).emit('message', 'Hello from client');
       const message = await next<ChatMessage>(other, 'message');
       expect(message).toMatchObject({ author: 'Tut', text: 'Hello from client', seq: 1 });
     });
 
     it('works over HTTP long-polling too', async () => {
-      const { socket } = await connected(server.url, { transports: ['polling'] });
+      const { socket } = await connected(server().url, { transports: ['polling'] });
       expect(socket.io.engine.transport.name).toBe('polling');
       untyped(socket).emit('click');
       expect(await next(socket, 'click')).toBe(1);
@@ -112,22 +99,22 @@ describe('protocol v1 over a real server', () => {
 
   describe('click', () => {
     it('acks each click with the exact count after it', async () => {
-      const { socket } = await connected(server.url);
+      const { socket } = await connected(server().url);
       expect(await socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
       expect(await socket.emitWithAck('click', undefined)).toEqual({ ok: true, count: 2 });
     });
 
     it('counts a retried click id once and acks it with its original count', async () => {
-      const { socket } = await connected(server.url);
+      const { socket } = await connected(server().url);
       expect(await socket.emitWithAck('click', { id: 'c-1' })).toEqual({ ok: true, count: 1 });
       expect(await socket.emitWithAck('click', { id: 'c-2' })).toEqual({ ok: true, count: 2 });
       expect(await socket.emitWithAck('click', { id: 'c-1' })).toEqual({ ok: true, count: 1 });
-      const { welcome } = await connected(server.url);
+      const { welcome } = await connected(server().url);
       expect(welcome.count).toBe(2);
     });
 
     it('counts 100 concurrent clicks from several clients exactly and everyone converges within 100 ms', async () => {
-      const sockets = await Promise.all(Array.from({ length: 5 }, () => connected(server.url)));
+      const sockets = await Promise.all(Array.from({ length: 5 }, () => connected(server().url)));
       const seen = sockets.map(({ socket }) => record<number>(socket, 'click'));
       const acks = await Promise.all(
         sockets.flatMap(({ socket }) =>
@@ -142,8 +129,8 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('coalesces broadcasts: a burst of clicks yields far fewer deliveries, ending on the final count', async () => {
-      const { socket } = await connected(server.url);
-      const { socket: watcher } = await connected(server.url);
+      const { socket } = await connected(server().url);
+      const { socket: watcher } = await connected(server().url);
       const seen = record<number>(watcher, 'click');
       await Promise.all(Array.from({ length: 50 }, () => socket.emitWithAck('click', {})));
       await eventually(() => seen.at(-1) === 50);
@@ -156,8 +143,8 @@ describe('protocol v1 over a real server', () => {
 
   describe('message', () => {
     it('acks with the stored message and broadcasts it to everyone, sender included', async () => {
-      const { socket } = await connected(server.url, { auth: { name: 'Ada' } });
-      const { socket: other } = await connected(server.url);
+      const { socket } = await connected(server().url, { auth: { name: 'Ada' } });
+      const { socket: other } = await connected(server().url);
       const echoed = next<ChatMessage>(socket, 'message');
       const received = next<ChatMessage>(other, 'message');
       const ack = await socket.emitWithAck('message', { text: 'hi', id: 'm-1' });
@@ -172,13 +159,13 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('takes the author from the handshake, never from the payload', async () => {
-      const { socket } = await connected(server.url, { auth: { name: 'Ada' } });
+      const { socket } = await connected(server().url, { auth: { name: 'Ada' } });
       const ack = await socket.emitWithAck('message', { text: 'hi', author: 'admin' } as never);
       expect(ack.ok && ack.message.author).toBe('Ada');
     });
 
     it('stores and sends HTML verbatim, as text', async () => {
-      const { socket } = await connected(server.url);
+      const { socket } = await connected(server().url);
       const text = '<b>hi</b> <script>alert(1)</script> &amp;';
       const ack = await socket.emitWithAck('message', text);
       expect(ack.ok && ack.message.text).toBe(text);
@@ -187,8 +174,8 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('returns the stored message for a retried id and broadcasts nothing', async () => {
-      const { socket } = await connected(server.url);
-      const { socket: other } = await connected(server.url);
+      const { socket } = await connected(server().url);
+      const { socket: other } = await connected(server().url);
       const broadcasts = record<ChatMessage>(other, 'message');
       const first = await socket.emitWithAck('message', { text: 'once', id: 'retry-me' });
       const again = await socket.emitWithAck('message', { text: 'once', id: 'retry-me' });
@@ -200,7 +187,7 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('gives strictly increasing seq numbers', async () => {
-      const { socket } = await connected(server.url);
+      const { socket } = await connected(server().url);
       const acks = await Promise.all(
         Array.from({ length: 10 }, (_, i) => socket.emitWithAck('message', `n${i}`)),
       );
@@ -216,7 +203,7 @@ describe('protocol v1 over a real server', () => {
     let socket: Awaited<ReturnType<typeof connected>>['socket'];
 
     beforeEach(async () => {
-      ({ socket } = await connected(server.url, { auth: { name: 'Ada' } }));
+      ({ socket } = await connected(server().url, { auth: { name: 'Ada' } }));
       for (let i = 1; i <= 120; i++) await socket.emitWithAck('message', `m${i}`);
     });
 
@@ -248,8 +235,8 @@ describe('protocol v1 over a real server', () => {
 
   describe('typing and presence', () => {
     it('tells everyone but the typist', async () => {
-      const { socket: ada } = await connected(server.url, { auth: { name: 'Ada' } });
-      const { socket: bo } = await connected(server.url, { auth: { name: 'Bo' } });
+      const { socket: ada } = await connected(server().url, { auth: { name: 'Ada' } });
+      const { socket: bo } = await connected(server().url, { auth: { name: 'Bo' } });
       const own = record<TypingNotice>(ada, 'typing');
       ada.emit('typing', true);
       expect(await next<TypingNotice>(bo, 'typing')).toEqual({ name: 'Ada', typing: true });
@@ -259,9 +246,9 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('broadcasts the online count as people come and go', async () => {
-      const { socket: ada } = await connected(server.url);
+      const { socket: ada } = await connected(server().url);
       const seen = record<Presence>(ada, 'presence');
-      const { socket: bo, welcome } = await connected(server.url);
+      const { socket: bo, welcome } = await connected(server().url);
       expect(welcome.online).toBe(2);
       await eventually(() => seen.at(-1)?.online === 2);
       bo.disconnect();
@@ -269,16 +256,16 @@ describe('protocol v1 over a real server', () => {
     });
 
     it('coalesces presence when many connect at once', async () => {
-      const { socket: watcher } = await connected(server.url);
+      const { socket: watcher } = await connected(server().url);
       const seen = record<Presence>(watcher, 'presence');
-      await Promise.all(Array.from({ length: 30 }, () => connected(server.url)));
+      await Promise.all(Array.from({ length: 30 }, () => connected(server().url)));
       await eventually(() => seen.at(-1)?.online === 31);
       expect(seen.length).toBeLessThan(15);
     });
   });
 
   it('ignores unknown events and keeps serving', async () => {
-    const { socket } = await connected(server.url);
+    const { socket } = await connected(server().url);
     const exceptions = record<ExceptionPayload>(socket, 'exception');
     untyped(socket).emit('nonsense', { a: 1 });
     expect(await socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { RECONNECT_BACKOFF } from '@live/shared-events';
 import { eventually, makeDataDir, removeDataDir, sleep, type Client } from './harness';
-import { freePort, runUntilReady, type Started } from './server-process';
+import { ApiProcess } from './support/api-process';
+import { freePort } from './support/free-port';
 
 // 1000 clients configured like the app's (RECONNECT_BACKOFF is what apps/client uses) lose the
 // server to a rolling restart (SIGTERM, new process on the same port) and must all come back,
@@ -49,20 +50,19 @@ const percentile = (values: number[], p: number) => {
 
 describe('a reconnect storm after a restart', () => {
   const dataDir = makeDataDir();
-  const servers: Started[] = [];
+  const servers: ApiProcess[] = [];
   const sockets: Client[] = [];
 
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    await sleep(100);
+    for (const server of servers) await server.stop('SIGKILL');
     removeDataDir(dataDir);
   });
 
   it('brings all 1000 clients back with jittered backoff while the server stays responsive', async () => {
     const port = String(await freePort());
     const env = { DATA_DIR: dataDir, PORT: port, MAX_CONNECTIONS_PER_IP: String(CLIENTS * 2) };
-    const first = await runUntilReady(env);
+    const first = await ApiProcess.start(env);
     servers.push(first);
 
     let welcomes = 0;
@@ -87,10 +87,9 @@ describe('a reconnect storm after a restart', () => {
     await eventually(() => welcomes === CLIENTS, 30_000);
 
     // A deploy: SIGTERM drains and closes; the new process takes the same port.
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toEqual({ code: 0, signal: null });
+    expect(await first.stop('SIGTERM')).toBe(0);
     droppedAt = Date.now();
-    const second = await runUntilReady(env);
+    const second = await ApiProcess.start(env);
     servers.push(second);
     const upAfter = Date.now() - droppedAt;
 

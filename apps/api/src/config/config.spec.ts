@@ -57,3 +57,27 @@ describe('loadConfig', () => {
     expect(load).not.toThrow(/tooshort/);
   });
 });
+
+describe('loadConfig with REDIS_URL', () => {
+  it('keeps the embedded store when REDIS_URL is not set', () => {
+    expect(loadConfig({ REDIS_PREFIX: 'x:' }).redis).toBeUndefined();
+  });
+
+  it('switches on Redis with its defaults', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'live:',
+      historyCap: 10_000,
+      presenceTtlMs: 15_000,
+      recoveryWindowMs: 120_000,
+    });
+  });
+
+  it('refuses a URL that is not Redis and a presence TTL over 30 s', () => {
+    const load = () => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379', PRESENCE_TTL_MS: '60000' });
+    expect(load).toThrow(
+      /REDIS_URL="http:\/\/127.0.0.1:6379": must be a redis:\/\/ or rediss:\/\/ URL/,
+    );
+    expect(load).toThrow(/PRESENCE_TTL_MS="60000"/);
+  });
+});

@@ -32,6 +32,18 @@ const environmentSchema = z.object({
   RATE_HISTORY_BURST: burst.default(10),
   RATE_HISTORY_PER_SEC: positive.default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Set to run as one of several instances sharing this Redis; unset keeps the embedded SQLite store. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  /** Prepended to every Redis key, so several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('live:'),
+  /** Chat messages kept in Redis; older ones are trimmed from history. */
+  REDIS_HISTORY_CAP: z.coerce.number().int().min(100).default(10_000),
+  /** An instance that stops heartbeating leaves the `online` count after this long. */
+  PRESENCE_TTL_MS: z.coerce.number().int().min(1000).max(30_000).default(15_000),
+  /** How long a dropped connection may take to come back and still get the events it missed. */
+  RECOVERY_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
   /** The operator token that makes a connection a moderator; absent → moderation off. */
   ADMIN_TOKEN: z
     .string()
@@ -60,6 +72,15 @@ export interface RateLimit {
   perSecond: number;
 }
 
+/** Settings for running several instances on one Redis (present only with REDIS_URL). */
+export interface RedisConfig {
+  url: string;
+  prefix: string;
+  historyCap: number;
+  presenceTtlMs: number;
+  recoveryWindowMs: number;
+}
+
 export type RateLimitedEvent = 'click' | 'message' | 'typing' | 'history';
 
 export interface AppConfig {
@@ -71,6 +92,7 @@ export interface AppConfig {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   rateLimits: Record<RateLimitedEvent, RateLimit>;
   shutdownTimeoutMs: number;
+  redis?: RedisConfig;
   /** Absent: moderation is off and every token is refused. */
   adminToken?: string;
   maxConnectionsPerIp: number;
@@ -112,6 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       history: { burst: e.RATE_HISTORY_BURST, perSecond: e.RATE_HISTORY_PER_SEC },
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    redis: e.REDIS_URL
+      ? {
+          url: e.REDIS_URL,
+          prefix: e.REDIS_PREFIX,
+          historyCap: e.REDIS_HISTORY_CAP,
+          presenceTtlMs: e.PRESENCE_TTL_MS,
+          recoveryWindowMs: e.RECOVERY_WINDOW_MS,
+        }
+      : undefined,
     adminToken: e.ADMIN_TOKEN,
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     pingIntervalMs: e.PING_INTERVAL_MS,

@@ -1,10 +1,14 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { STORE, type Store } from '../store/store';
 
+/** After a reset, how long clicks and peer counts from before it may still arrive. */
+const RESET_SETTLE_MS = 250;
+
 /** The shared click counter. Knows nothing of sockets. */
 @Injectable()
 export class CounterService implements OnModuleInit {
   private latest = 0;
+  private readonly changeListeners: (() => void)[] = [];
 
   constructor(@Inject(STORE) private readonly store: Store) {}
 
@@ -12,7 +16,7 @@ export class CounterService implements OnModuleInit {
     this.latest = await this.store.count();
   }
 
-  /** The latest durable count. */
+  /** The latest durable count known here (with several instances: the highest any has shared). */
   get current(): number {
     return this.latest;
   }
@@ -21,14 +25,45 @@ export class CounterService implements OnModuleInit {
   async click(id?: string): Promise<number> {
     const count = await this.store.click(id);
     // A retried click resolves with its original, older count: never move `current` back.
-    this.latest = Math.max(this.latest, count);
+    this.observe(count);
     return count;
+  }
+
+  /** Takes in a durable count learnt elsewhere (another instance); true when it is news. */
+  observe(count: number): boolean {
+    if (!Number.isSafeInteger(count) || count <= this.latest) return false;
+    this.latest = count;
+    return true;
   }
 
   /** Sets the count to 0 (moderation) once that is durable; resolves with the new count. */
   async reset(): Promise<number> {
     const count = await this.store.resetCounter();
-    this.latest = count;
+    this.adopt(count);
     return count;
+  }
+
+  /** Takes in a reset (done here or on another instance): the count starts again from `count`. */
+  adopt(count: number): void {
+    this.latest = count;
+    // A click or a peer's count from just before the reset may still land and raise the count
+    // again; once they have settled, the store's value is the truth.
+    setTimeout(() => void this.resync(), RESET_SETTLE_MS).unref();
+  }
+
+  /** Calls `listener` when the count changes other than by a click or an observed count. */
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private async resync(): Promise<void> {
+    try {
+      const count = await this.store.count();
+      if (count === this.latest) return;
+      this.latest = count;
+      for (const listener of this.changeListeners) listener();
+    } catch {
+      // The store is away: the next click brings the count back in line.
+    }
   }
 }

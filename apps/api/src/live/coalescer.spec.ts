@@ -44,4 +44,20 @@ describe('Coalescer', () => {
     jest.advanceTimersByTime(50);
     expect(flush).toHaveBeenCalledTimes(1);
   });
+
+  it('reads an adaptive interval after each flush', () => {
+    const flush = jest.fn();
+    let intervalMs = 16;
+    const coalescer = new Coalescer(() => intervalMs, flush);
+    coalescer.schedule();
+    intervalMs = 100;
+    coalescer.schedule();
+    jest.advanceTimersByTime(16);
+    expect(flush).toHaveBeenCalledTimes(2);
+    coalescer.schedule();
+    jest.advanceTimersByTime(99);
+    expect(flush).toHaveBeenCalledTimes(2);
+    jest.advanceTimersByTime(1);
+    expect(flush).toHaveBeenCalledTimes(3);
+  });
 });

@@ -7,8 +7,9 @@ export class Coalescer {
   private window: NodeJS.Timeout | undefined;
   private pending = false;
 
+  /** @param intervalMs the interval, or a function read after each flush (an interval that adapts). */
   constructor(
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | (() => number),
     private readonly flush: () => void,
   ) {}
 
@@ -29,13 +30,16 @@ export class Coalescer {
 
   private run(): void {
     this.flush();
-    this.window = setTimeout(() => {
-      this.window = undefined;
-      if (this.pending) {
-        this.pending = false;
-        this.run();
-      }
-    }, this.intervalMs);
+    this.window = setTimeout(
+      () => {
+        this.window = undefined;
+        if (this.pending) {
+          this.pending = false;
+          this.run();
+        }
+      },
+      typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs(),
+    );
     this.window.unref();
   }
 }

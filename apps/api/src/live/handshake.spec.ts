@@ -31,3 +31,15 @@ describe('handshake', () => {
     expect((error as Error & { data: unknown }).data).toEqual({ code: 'VALIDATION' });
   });
 });
+
+describe('handshake of a recovered connection', () => {
+  it('keeps the guest name the connection had before it dropped', () => {
+    const socket = {
+      handshake: { auth: {} },
+      recovered: true,
+      data: { name: 'Guest 1234', typing: true },
+    };
+    handshake(socket as unknown as LiveSocket, () => undefined);
+    expect(socket.data).toEqual({ name: 'Guest 1234', typing: false });
+  });
+});

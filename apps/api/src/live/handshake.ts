@@ -5,7 +5,7 @@ import type { LiveSocket } from './live-socket';
 
 /**
  * Socket.IO middleware: validates `auth.name` (absent → a guest name). A bad name refuses the
- * connection with a `connect_error` whose message says why.
+ * connection with a `connect_error` whose message says why. Runs on recovered connections too.
  */
 export function handshake(socket: LiveSocket, next: (error?: Error) => void): void {
   const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
@@ -14,8 +14,9 @@ export function handshake(socket: LiveSocket, next: (error?: Error) => void): vo
     error.data = { code: ERROR_CODES.VALIDATION };
     return next(error);
   }
-  socket.data.name = parsed.data.name ?? guestName();
+  // A recovered connection keeps the guest name it had.
+  socket.data.name =
+    parsed.data.name ?? (socket.recovered ? socket.data.name : undefined) ?? guestName();
   socket.data.typing = false;
-  socket.data.buckets = {};
   next();
 }

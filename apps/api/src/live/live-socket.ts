@@ -1,16 +1,27 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@live/shared-events';
-import type { TokenBucket } from './token-bucket';
-import type { RateLimitedEvent } from '../config/config';
+import type { InterServerEvents } from './inter-server-events';
 
-/** What the server keeps on each connection. */
+/**
+ * What the server keeps on each connection. Plain data only: with connection state recovery
+ * it is saved to Redis (msgpack) when a connection drops and restored when it comes back.
+ */
 export interface LiveSocketData {
   name: string;
   typing: boolean;
-  buckets: Partial<Record<RateLimitedEvent, TokenBucket>>;
   /** Set by the moderator middleware: the handshake carried the operator token. */
   moderator?: boolean;
 }
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, object, LiveSocketData>;
-export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, LiveSocketData>;
+export type LiveServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  LiveSocketData
+>;
+export type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  LiveSocketData
+>;

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { ChatMessage } from '@live/shared-events';
 import { APP_CONFIG } from '../config/config';
@@ -26,6 +27,7 @@ function fakeSocket(name = 'Ada') {
     id: 'sock-1',
     data: { name, typing: false, buckets: {} },
     emit: jest.fn(),
+    join: jest.fn(),
     broadcast,
   };
   return socket as typeof socket & LiveSocket;
@@ -33,8 +35,20 @@ function fakeSocket(name = 'Ada') {
 
 describe('LiveGateway', () => {
   let gateway: LiveGateway;
-  let server: { emit: jest.Mock; use: jest.Mock };
-  const counter = { current: 7, click: jest.fn<(id?: string) => Promise<number>>() };
+  // `click` and `presence` go to this instance's clients (server.local); the rest to all.
+  let server: {
+    emit: jest.Mock;
+    use: jest.Mock;
+    on: jest.Mock;
+    serverSideEmit: jest.Mock;
+    local: { emit: jest.Mock };
+  };
+  const counter = {
+    current: 7,
+    click: jest.fn<(id?: string) => Promise<number>>(),
+    onChange: jest.fn(),
+    adopt: jest.fn(),
+  };
   const chat = {
     post: jest.fn<ChatService['post']>(),
     history: jest.fn<ChatService['history']>(),
@@ -60,7 +74,13 @@ describe('LiveGateway', () => {
       ],
     }).compile();
     gateway = moduleRef.get(LiveGateway);
-    server = { emit: jest.fn(), use: jest.fn() };
+    server = {
+      emit: jest.fn(),
+      use: jest.fn(),
+      on: jest.fn(),
+      serverSideEmit: jest.fn(),
+      local: { emit: jest.fn() },
+    };
     (gateway as unknown as { server: LiveServer }).server = server as unknown as LiveServer;
   });
 
@@ -84,15 +104,21 @@ describe('LiveGateway', () => {
       messages: [hello],
       online: presence.online,
     });
-    expect(server.emit).toHaveBeenCalledWith('presence', { online: presence.online });
+    expect(server.local.emit).toHaveBeenCalledWith('presence', { online: presence.online });
     gateway.handleDisconnect(socket);
   });
 
   it('still welcomes with no messages when history cannot be read', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     chat.latest.mockRejectedValue(new Error('disk gone'));
     const socket = fakeSocket();
     await gateway.handleConnection(socket);
     expect(socket.emit).toHaveBeenCalledWith('welcome', expect.objectContaining({ messages: [] }));
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ socket: 'sock-1' }),
+      'could not read history for welcome',
+    );
+    logged.mockRestore();
     gateway.handleDisconnect(socket);
   });
 
@@ -102,10 +128,12 @@ describe('LiveGateway', () => {
     expect(counter.click).toHaveBeenCalledWith('c1');
     await gateway.click(undefined);
     await gateway.click(undefined);
-    expect(server.emit.mock.calls.filter(([event]) => event === 'click')).toHaveLength(1);
+    expect(server.local.emit.mock.calls.filter(([event]) => event === 'click')).toHaveLength(1);
     counter.current = 10;
     jest.advanceTimersByTime(20);
-    expect(server.emit).toHaveBeenLastCalledWith('click', 10);
+    expect(server.local.emit).toHaveBeenLastCalledWith('click', 10);
+    // Alone (no REDIS_URL), there is nobody to share the count with.
+    expect(server.serverSideEmit).not.toHaveBeenCalled();
   });
 
   it('broadcasts a new message with the author from the handshake and acks it', async () => {

@@ -21,6 +21,12 @@ export const RateLimit = (event: RateLimitedEvent) => SetMetadata(RATE_LIMIT, ev
 /** Refuses an event with RATE_LIMITED (and the wait) when its connection's bucket is empty. */
 @Injectable()
 export class RateLimitInterceptor implements NestInterceptor {
+  // Kept off socket.data, which must stay plain data (it is saved for connection state recovery).
+  private readonly buckets = new WeakMap<
+    LiveSocket,
+    Partial<Record<RateLimitedEvent, TokenBucket>>
+  >();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,9 +39,9 @@ export class RateLimitInterceptor implements NestInterceptor {
     );
     if (event) {
       const socket = context.switchToWs().getClient<LiveSocket>();
-      const bucket = (socket.data.buckets[event] ??= new TokenBucket(
-        this.config.rateLimits[event],
-      ));
+      let buckets = this.buckets.get(socket);
+      if (!buckets) this.buckets.set(socket, (buckets = {}));
+      const bucket = (buckets[event] ??= new TokenBucket(this.config.rateLimits[event]));
       const waitMs = bucket.take();
       if (waitMs > 0) {
         throw new ProtocolError(

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { ChatService } from '../chat/chat.service';
+import { APP_CONFIG } from '../config/config';
 import { CounterService } from '../counter/counter.service';
 import type { LiveServer, LiveSocket } from '../live/live-socket';
 import { RequestTracker, RequestTrackingInterceptor } from '../live/request-tracker';
@@ -27,6 +28,7 @@ describe('ModerationGateway', () => {
         RequestTracker,
         RequestTrackingInterceptor,
         ModeratorOnlyInterceptor,
+        { provide: APP_CONFIG, useValue: {} },
         { provide: ChatService, useValue: chat },
         { provide: CounterService, useValue: counter },
       ],

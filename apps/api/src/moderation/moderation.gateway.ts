@@ -1,4 +1,4 @@
-import { Logger, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Inject, Logger, UseFilters, UseInterceptors } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -15,6 +15,7 @@ import {
   type MessageDeleteResult,
 } from '@live/shared-events';
 import { ChatService } from '../chat/chat.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
 import type { LiveServer, LiveSocket } from '../live/live-socket';
 import { ProtocolExceptionFilter } from '../live/protocol-exception.filter';
@@ -34,6 +35,7 @@ export class ModerationGateway {
   constructor(
     private readonly chat: ChatService,
     private readonly counter: CounterService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @SubscribeMessage(EVENTS.messageDelete)
@@ -60,6 +62,8 @@ export class ModerationGateway {
     @MessageBody(new ZodValidationPipe(counterResetRequestSchema)) _request: unknown,
   ): Promise<CounterResetResult> {
     const count = await this.counter.reset();
+    // Other instances hold the old count as their latest; they must start again too.
+    if (this.config.redis) this.server.serverSideEmit('counterReset', count);
     this.server.emit(EVENTS.counterReset, { count });
     // Clients written like the tutorial only listen to `click`.
     this.server.emit(EVENTS.click, count);

@@ -15,3 +15,53 @@ describe('PresenceService', () => {
     expect(presence.online).toBe(0);
   });
 });
+
+describe('PresenceService with a board (several instances)', () => {
+  const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('adds the connections on other instances and calls back when they change', async () => {
+    let elsewhere = 3;
+    const reported: number[] = [];
+    const board = {
+      report: async (connections: number) => (reported.push(connections), connections + elsewhere),
+      leave: async () => undefined,
+    };
+    const presence = new PresenceService(board);
+    let changes = 0;
+    presence.onChange(() => changes++);
+    presence.onModuleInit();
+    await flush();
+    expect(presence.online).toBe(3);
+    presence.join();
+    expect(presence.online).toBe(4);
+    elsewhere = 1;
+    presence.join();
+    await flush();
+    await flush();
+    expect(presence.online).toBe(3);
+    expect(changes).toBe(2);
+    expect(reported.at(-1)).toBe(2);
+    await presence.beforeApplicationShutdown();
+  });
+
+  it('keeps the last known count while the board fails, and leaves it on shutdown', async () => {
+    let failing = false;
+    let left = false;
+    const board = {
+      report: async (connections: number) => {
+        if (failing) throw new Error('Redis is away');
+        return connections + 5;
+      },
+      leave: async () => void (left = true),
+    };
+    const presence = new PresenceService(board);
+    presence.onModuleInit();
+    await flush();
+    failing = true;
+    presence.join();
+    await flush();
+    expect(presence.online).toBe(6);
+    await presence.beforeApplicationShutdown();
+    expect(left).toBe(true);
+  });
+});

@@ -3,6 +3,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from './sqlite.store';
 import { StoreUnavailableError } from './store';
+import { describeStoreContract } from './store.contract';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describeStoreContract('SqliteStore', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'live-sqlite-'));
+  dirs.push(dir);
+  return new SqliteStore(dir);
+});
+
+describe('SqliteStore', () => {
+  it('keeps a reset counter across a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-sqlite-'));
+    dirs.push(dir);
+    const first = new SqliteStore(dir);
+    await first.click('x');
+    await first.resetCounter();
+    await first.close();
+    const second = new SqliteStore(dir);
+    expect(await second.count()).toBe(0);
+    await second.close();
+  });
+
+  it('keeps the count and messages across a reopen of the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-sqlite-'));
+    dirs.push(dir);
+    const first = new SqliteStore(dir);
+    await first.click();
+    const { message } = await first.append({
+      id: 'a',
+      author: 'Ada',
+      text: 'kept',
+      sentAt: new Date().toISOString(),
+    });
+    await first.close();
+    const second = new SqliteStore(dir);
+    expect(await second.count()).toBe(1);
+    expect(await second.messages({ limit: 5 })).toEqual([message]);
+    await second.close();
+  });
+});
 
 const draft = (id: string, text = `text ${id}`) => ({
   id,
@@ -11,7 +53,7 @@ const draft = (id: string, text = `text ${id}`) => ({
   sentAt: '2026-01-01T00:00:00.000Z',
 });
 
-describe('SqliteStore moderation and disk trouble', () => {
+describe('SqliteStore disk trouble', () => {
   let dir: string;
   let store: SqliteStore;
 
@@ -23,35 +65,6 @@ describe('SqliteStore moderation and disk trouble', () => {
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('deletes a message for good: gone from pages, and a retry of its id does not bring it back', async () => {
-    await store.append(draft('a'));
-    const { message: b } = await store.append(draft('b'));
-    await store.append(draft('c'));
-    expect(await store.delete('b')).toBe(true);
-    expect(await store.delete('b')).toBe(false);
-    expect(await store.delete('never')).toBe(false);
-    expect((await store.messages({ limit: 10 })).map((m) => m.id)).toEqual(['a', 'c']);
-
-    const retried = await store.append(draft('b', 'spam again'));
-    expect(retried).toEqual({
-      created: false,
-      message: { ...draft('b', 'spam again'), seq: b.seq },
-    });
-    expect((await store.messages({ limit: 10 })).map((m) => m.id)).toEqual(['a', 'c']);
-    expect((await store.append(draft('d'))).message.seq).toBe(4);
-  });
-
-  it('resets the counter durably and forgets click ids', async () => {
-    await store.click('x');
-    await store.click();
-    expect(await store.resetCounter()).toBe(0);
-    expect(await store.count()).toBe(0);
-    expect(await store.click('x')).toBe(1);
-    await store.close();
-    store = new SqliteStore(dir);
-    expect(await store.count()).toBe(1);
   });
 
   it('rejects writes with StoreUnavailableError when the disk is full, and fails its check until a write succeeds', async () => {

@@ -90,6 +90,9 @@ export class SqliteStore implements Store {
   private lastWriteError: Error | undefined;
   private closed = false;
   private readonly statements;
+  // The latest page, as every welcome reads it: kept until the next append. This store is the
+  // file's only writer, so an append here is the only thing that can make it stale.
+  private latestPage: { limit: number; messages: ChatMessage[] } | undefined;
 
   constructor(
     dataDir: string,
@@ -172,6 +175,7 @@ export class SqliteStore implements Store {
       if (stored) return { message: toMessage(stored), created: false };
       const deleted = this.statements.deletedById.get(draft.id);
       if (deleted) return { message: { ...draft, seq: deleted.seq }, created: false };
+      this.latestPage = undefined;
       const row = present(
         this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt),
       );
@@ -182,8 +186,10 @@ export class SqliteStore implements Store {
   delete(id: string): Promise<boolean> {
     return this.write(() => {
       const row = this.statements.deleteMessage.get(id);
-      if (row) this.statements.rememberDeleted.run(id, row.seq);
-      return row !== undefined;
+      if (!row) return false;
+      this.statements.rememberDeleted.run(id, row.seq);
+      this.latestPage = undefined;
+      return true;
     });
   }
 
@@ -195,10 +201,15 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** The latest page (no bounds) is shared between callers until the next append: do not modify it. */
   async messages({ before, after, limit }: MessageQuery): Promise<ChatMessage[]> {
     const upper = before ?? Number.MAX_SAFE_INTEGER;
     if (after !== undefined) return this.statements.after.all(after, upper, limit).map(toMessage);
-    return this.statements.latest.all(upper, limit).reverse().map(toMessage);
+    if (before !== undefined) return this.latest(upper, limit);
+    if (this.latestPage?.limit !== limit) {
+      this.latestPage = { limit, messages: this.latest(upper, limit) };
+    }
+    return this.latestPage.messages;
   }
 
   async check(): Promise<void> {
@@ -214,6 +225,10 @@ export class SqliteStore implements Store {
     this.closed = true;
     await this.batch.drain();
     this.db.close();
+  }
+
+  private latest(before: number, limit: number): ChatMessage[] {
+    return this.statements.latest.all(before, limit).reverse().map(toMessage);
   }
 
   private write<T>(run: () => T): Promise<T> {

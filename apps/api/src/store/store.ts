@@ -18,7 +18,7 @@ export interface MessageQuery {
 
 /**
  * The storage port. Every write resolves only once it is durable, so a caller may ack it.
- * Adapters: SqliteStore (embedded, the default).
+ * Adapters: SqliteStore (embedded, the default) and RedisStore (shared by several instances).
  */
 export interface Store {
   /** Counts one click and returns the count after it; a click id seen before returns that click's count. */

@@ -46,11 +46,11 @@ describe('who is here', () => {
 
   it('connects as a guest, then remembers a picked name and reconnects with it', async () => {
     const { socket } = renderApp();
+    expect(socket.auth).toEqual({});
     socket.serverConnect();
     socket.receive('welcome', welcome({ you: { id: 's1', name: 'Guest 7' } }));
     const name = screen.getByRole('textbox', { name: 'Name' });
     expect(name).toHaveAttribute('placeholder', 'Guest 7');
-    expect(socket.auth).toEqual({});
 
     await userEvent.type(name, 'Ada{Enter}');
 

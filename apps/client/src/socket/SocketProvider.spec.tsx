@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { FakeSocket } from '../testing/fakeSocket';
+import { FakeSocket, welcome } from '../testing/fakeSocket';
 import { SocketProvider } from './SocketProvider';
 import { useSocket } from './useSocket';
 
@@ -108,6 +108,21 @@ describe('SocketProvider', () => {
     expect(socket().connectCalls).toBe(2);
     expect(socket().auth).toEqual({ name: 'Bo' });
     expect(screen.getByText('connecting')).toBeInTheDocument();
+  });
+
+  it('keeps the guest name the server assigned across reconnects, until a name is picked', async () => {
+    const { socket, rerenderWithName } = renderProvider();
+    socket().serverConnect();
+    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
+    expect(socket().auth).toEqual({ name: 'Guest 4821' });
+
+    socket().drop('transport close');
+    socket().serverConnect();
+    expect(socket().auth).toEqual({ name: 'Guest 4821' });
+
+    rerenderWithName('Ada');
+    await flushMicrotasks();
+    expect(socket().auth).toEqual({ name: 'Ada' });
   });
 
   it('connects as a guest without a name', () => {

@@ -1,4 +1,4 @@
-import type { HandshakeAuth } from '@live/shared-events';
+import type { HandshakeAuth, Welcome } from '@live/shared-events';
 import {
   createContext,
   useCallback,
@@ -57,6 +57,10 @@ export function SocketProvider({
   const [socket] = useState(createSocket);
   const [connection, setConnection] = useState<Connection>({ status: 'connecting', error: null });
   const mounts = useRef(0);
+  const chosenName = useRef(name);
+  chosenName.current = name;
+  // A guest keeps the name the server gave them across reconnects, until they pick one.
+  const guestName = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     const onConnect = () => setConnection({ status: 'connected', error: null });
@@ -74,19 +78,27 @@ export function SocketProvider({
     // An inactive socket after connect_error means the server refused us (say, an invalid name).
     const onConnectError = (err: Error) =>
       setConnection({ status: socket.active ? 'reconnecting' : 'offline', error: err.message });
+    const onWelcome = (welcome: Welcome) => {
+      if (chosenName.current) return;
+      guestName.current = welcome.you.name;
+      socket.auth = { name: welcome.you.name };
+    };
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
+    socket.on('welcome', onWelcome);
     return () => {
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
+      socket.off('welcome', onWelcome);
     };
   }, [socket]);
 
   useEffect(() => {
     mounts.current += 1;
-    const auth: HandshakeAuth & { token?: string } = name ? { name } : {};
+    const wanted = name ?? guestName.current;
+    const auth: HandshakeAuth & { token?: string } = wanted ? { name: wanted } : {};
     if (token) auth.token = token;
     const previous = socket.auth as (HandshakeAuth & { token?: string }) | undefined;
     if (socket.active && (previous?.name !== auth.name || previous?.token !== auth.token)) {

@@ -1,0 +1,75 @@
+import type { Redis } from 'ioredis';
+import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../../test/redis/support/test-redis';
+import { connectRedis } from '../redis/redis-connection';
+import { RedisStore } from './redis.store';
+import { StoreUnavailableError } from './store';
+import { describeStoreContract } from './store.contract';
+
+const prefixes: string[] = [];
+let redis: Redis;
+
+beforeAll(async () => {
+  redis = await connectRedis(TEST_REDIS_URL);
+});
+
+afterAll(async () => {
+  for (const prefix of prefixes) await deleteKeys(redis, prefix);
+  await redis.quit();
+});
+
+function openStore(options: { historyCap?: number; prefix?: string } = {}): RedisStore {
+  const prefix = options.prefix ?? uniquePrefix('store');
+  prefixes.push(prefix);
+  return new RedisStore(redis, { prefix, historyCap: options.historyCap ?? 10_000 });
+}
+
+describeStoreContract('RedisStore', async () => openStore());
+
+describe('RedisStore', () => {
+  it('keeps only the latest messages up to the history cap', async () => {
+    const store = openStore({ historyCap: 100 });
+    for (let i = 1; i <= 105; i++) {
+      await store.append({
+        id: `m${i}`,
+        author: 'Ada',
+        text: `m${i}`,
+        sentAt: new Date().toISOString(),
+      });
+    }
+    const oldest = await store.messages({ after: 0, limit: 100 });
+    expect(oldest).toHaveLength(100);
+    expect(oldest[0].seq).toBe(6);
+    expect((await store.messages({ limit: 1 }))[0].seq).toBe(105);
+  });
+
+  it('remembers ids with a TTL, so they do not pile up for ever', async () => {
+    const prefix = uniquePrefix('ttl');
+    const store = openStore({ prefix });
+    await store.click('ttl-click');
+    await store.append({
+      id: 'ttl-msg',
+      author: 'Ada',
+      text: 'x',
+      sentAt: new Date().toISOString(),
+    });
+    expect(await redis.pttl(`${prefix}click:ttl-click`)).toBeGreaterThan(23 * 3600_000);
+    expect(await redis.pttl(`${prefix}message:ttl-msg`)).toBeGreaterThan(23 * 3600_000);
+  });
+
+  it('answers every request with StoreUnavailableError, saying why, while Redis is unreachable', async () => {
+    const lonely = await connectRedis(TEST_REDIS_URL);
+    const store = new RedisStore(lonely, { prefix: uniquePrefix('gone'), historyCap: 100 });
+    lonely.disconnect();
+    await expect(store.click()).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.messages({ limit: 5 })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.check()).rejects.toThrow(/Redis is unavailable/);
+  });
+
+  it('fails fast at start, naming the address, when Redis cannot be reached', async () => {
+    const started = Date.now();
+    await expect(connectRedis('redis://:secret@127.0.0.1:1')).rejects.toThrow(
+      /^Cannot reach Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1.*ECONNREFUSED/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderChart } from './chart';
+import { DEFAULTS, parseOptions, type BenchOptions } from './options';
+import { checkTargets, formatReport } from './report';
+import { pointOf, type BenchResult } from './results';
+import { runBench } from './run';
+
+const api = resolve(__dirname, '../../../dist/apps/api/main.js');
+const CLIENTS = 20;
+
+describe('bench smoke run (20 clients, both servers)', () => {
+  let result: BenchResult;
+
+  beforeAll(async () => {
+    if (!existsSync(api)) throw new Error(`${api} is missing: build the API first (nx build api)`);
+    const options: BenchOptions = {
+      ...DEFAULTS,
+      clients: CLIENTS,
+      workers: 2,
+      sweep: [],
+      fanoutClicks: 5,
+      fanoutIntervalMs: 50,
+      stormRate: 2,
+      stormSeconds: 1,
+      chatSenders: 3,
+      chatRate: 2,
+      chatSeconds: 1,
+      ackTimeoutMs: 5000,
+      settleMs: 300,
+      api,
+      quiet: true,
+    };
+    result = await runBench(options);
+  });
+
+  it.each(['project', 'baseline'] as const)(
+    'welcomes every %s client and delivers every fan-out click to each',
+    (target) => {
+      const point = pointOf(result, target, CLIENTS)!;
+      expect(point.error).toBeUndefined();
+      expect(point.serverUp).toBe(true);
+      expect(point.connect!.welcomed).toBe(CLIENTS);
+      expect(point.fanout!.expected).toBe(5 * CLIENTS);
+      expect(point.fanout!.delivered).toBe(point.fanout!.expected);
+      expect(point.fanout!.latency.p99).toBeGreaterThan(0);
+      expect(point.memory!.rssAfterKiB).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['project', 'baseline'] as const)(
+    'delivers every %s chat message to every client',
+    (target) => {
+      const chat = pointOf(result, target, CLIENTS)!.chat!;
+      expect(chat.acked).toBe(3 * 2);
+      expect(chat.delivered).toBe(chat.acked * CLIENTS);
+    },
+  );
+
+  it.each(['project', 'baseline'] as const)(
+    'acks every %s storm click and ends on the exact count',
+    (target) => {
+      const storm = pointOf(result, target, CLIENTS)!.storm!;
+      expect(storm.offered).toBe(2 * CLIENTS);
+      expect(storm.acked).toBe(storm.offered);
+      expect(storm.countDelta).toBe(storm.acked);
+      expect(storm.exact).toBe(true);
+      expect(storm.converged).toBe(CLIENTS);
+    },
+  );
+
+  it('prints the side-by-side table, the target checks and a chart', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/fanout p99 \(ms\)/);
+    expect(report).toMatch(
+      /storm count exact\s+yes \(\+40 \/ 40 acked\)\s+yes \(\+40 \/ 40 acked\)/,
+    );
+    expect(checkTargets(result).map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        'storm',
+        'fanout p99',
+        'chat p99',
+        'connect (all welcomed)',
+        'memory per connection',
+      ]),
+    );
+    expect(renderChart(result)).toMatch(
+      /^<svg[\s\S]*project p99[\s\S]*baseline p99[\s\S]*<\/svg>\n$/,
+    );
+  });
+});
+
+describe('parseOptions', () => {
+  it('defaults to the target configuration', () => {
+    const options = parseOptions([]);
+    expect(options).toMatchObject({
+      clients: 1000,
+      workers: 2,
+      stormRate: 1,
+      stormSeconds: 6,
+      fanoutClicks: 40,
+    });
+  });
+
+  it('refuses a bad value with the flag named', () => {
+    expect(() => parseOptions(['--clients', '0'])).toThrow(/--clients must be a positive integer/);
+    expect(() => parseOptions(['--scenarios', 'fanout,nope'])).toThrow(/unknown "nope"/);
+  });
+});

@@ -1,0 +1,179 @@
+import { parseArgs } from 'node:util';
+
+export type Target = 'project' | 'baseline';
+export type Scenario = 'connect' | 'fanout' | 'chat' | 'storm';
+
+export const ALL_TARGETS: readonly Target[] = ['project', 'baseline'];
+export const ALL_SCENARIOS: readonly Scenario[] = ['connect', 'fanout', 'chat', 'storm'];
+
+/** Everything a run is configured with; the defaults are the issue's target configuration. */
+export interface BenchOptions {
+  /** Clients for the full scenario set. */
+  clients: number;
+  /** Load-generator processes. */
+  workers: number;
+  /** Further client counts at which connect, memory and fanout run (the chart's x axis). */
+  sweep: number[];
+  scenarios: Scenario[];
+  targets: Target[];
+  fanoutClicks: number;
+  fanoutIntervalMs: number;
+  stormRate: number;
+  stormSeconds: number;
+  chatSenders: number;
+  chatRate: number;
+  chatSeconds: number;
+  /** A click or message not acked within this is counted as timed out. */
+  ackTimeoutMs: number;
+  /** Give up connecting a batch of clients after this. */
+  connectTimeoutMs: number;
+  /** Pause after connecting before reading the server's memory. */
+  settleMs: number;
+  /** Where bench.json and latency.svg go. */
+  out: string;
+  /** The built API entry point. */
+  api: string;
+  /** If set, the project server runs with --cpu-prof into this directory. */
+  profileDir?: string;
+  /** No progress line. */
+  quiet: boolean;
+}
+
+export const DEFAULTS: BenchOptions = {
+  clients: 1000,
+  workers: 2,
+  sweep: [250, 5000],
+  scenarios: [...ALL_SCENARIOS],
+  targets: [...ALL_TARGETS],
+  fanoutClicks: 40,
+  fanoutIntervalMs: 100,
+  stormRate: 1,
+  stormSeconds: 6,
+  chatSenders: 10,
+  chatRate: 1,
+  chatSeconds: 6,
+  ackTimeoutMs: 10_000,
+  connectTimeoutMs: 60_000,
+  settleMs: 1500,
+  out: 'reports/bench',
+  api: 'dist/apps/api/main.js',
+  quiet: false,
+};
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --clients N          clients for the full scenario set (default ${DEFAULTS.clients})
+  --workers W          load-generator processes (default ${DEFAULTS.workers})
+  --sweep A,B,...      extra client counts for connect/memory/fanout, the chart's x axis
+                       (default ${DEFAULTS.sweep.join(',')}; "none" for none)
+  --scenarios LIST     any of connect,fanout,chat,storm (default all)
+  --targets LIST       project,baseline (default both)
+  --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
+  --storm-rate R       clicks/s per client (default ${DEFAULTS.stormRate})   --storm-seconds D (default ${DEFAULTS.stormSeconds})
+  --chat-senders S     (default ${DEFAULTS.chatSenders})   --chat-rate R msgs/s per sender (default ${DEFAULTS.chatRate})
+  --chat-seconds D     (default ${DEFAULTS.chatSeconds})
+  --ack-timeout MS     (default ${DEFAULTS.ackTimeoutMs})
+  --out DIR            where bench.json and latency.svg are written (default ${DEFAULTS.out})
+  --api FILE           built API entry (default ${DEFAULTS.api})
+  --profile DIR        run the project server with --cpu-prof, profiles into DIR
+  --quiet              no progress line
+`;
+
+/** Thrown for a bad flag; the message says which. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive number, got "${value}"`);
+  return n;
+}
+
+function list<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T[],
+): T[] {
+  if (value === undefined) return fallback;
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    if (!allowed.includes(item as T))
+      throw new UsageError(`--${name}: unknown "${item}" (one of ${allowed.join(', ')})`);
+  }
+  return items as T[];
+}
+
+/** Parses command-line flags into options; throws UsageError on a bad one. */
+export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      clients: { type: 'string' },
+      workers: { type: 'string' },
+      sweep: { type: 'string' },
+      scenarios: { type: 'string' },
+      targets: { type: 'string' },
+      'fanout-clicks': { type: 'string' },
+      'fanout-interval': { type: 'string' },
+      'storm-rate': { type: 'string' },
+      'storm-seconds': { type: 'string' },
+      'chat-senders': { type: 'string' },
+      'chat-rate': { type: 'string' },
+      'chat-seconds': { type: 'string' },
+      'ack-timeout': { type: 'string' },
+      out: { type: 'string' },
+      api: { type: 'string' },
+      profile: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const sweep =
+    values.sweep === undefined
+      ? DEFAULTS.sweep
+      : values.sweep === 'none'
+        ? []
+        : values.sweep.split(',').map((n) => positiveInt('sweep', n.trim(), 0));
+  return {
+    clients: positiveInt('clients', values.clients, DEFAULTS.clients),
+    workers: positiveInt('workers', values.workers, DEFAULTS.workers),
+    sweep,
+    scenarios: list('scenarios', values.scenarios, ALL_SCENARIOS, DEFAULTS.scenarios),
+    targets: list('targets', values.targets, ALL_TARGETS, DEFAULTS.targets),
+    fanoutClicks: positiveInt('fanout-clicks', values['fanout-clicks'], DEFAULTS.fanoutClicks),
+    fanoutIntervalMs: positiveNumber(
+      'fanout-interval',
+      values['fanout-interval'],
+      DEFAULTS.fanoutIntervalMs,
+    ),
+    stormRate: positiveNumber('storm-rate', values['storm-rate'], DEFAULTS.stormRate),
+    stormSeconds: positiveNumber('storm-seconds', values['storm-seconds'], DEFAULTS.stormSeconds),
+    chatSenders: positiveInt('chat-senders', values['chat-senders'], DEFAULTS.chatSenders),
+    chatRate: positiveNumber('chat-rate', values['chat-rate'], DEFAULTS.chatRate),
+    chatSeconds: positiveNumber('chat-seconds', values['chat-seconds'], DEFAULTS.chatSeconds),
+    ackTimeoutMs: positiveInt('ack-timeout', values['ack-timeout'], DEFAULTS.ackTimeoutMs),
+    connectTimeoutMs: DEFAULTS.connectTimeoutMs,
+    settleMs: DEFAULTS.settleMs,
+    out: values.out ?? DEFAULTS.out,
+    api: values.api ?? DEFAULTS.api,
+    profileDir: values.profile,
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+  };
+}

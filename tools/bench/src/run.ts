@@ -1,0 +1,349 @@
+import { cpus } from 'node:os';
+import { io, type Socket } from 'socket.io-client';
+import type { BenchOptions, Scenario, Target } from './options';
+import { WorkerPool } from './pool';
+import { readCpuSeconds, readRssKiB } from './proc';
+import type { BenchResult, PointResult } from './results';
+import { startServer, type RunningServer } from './servers';
+import { nowNs, nsToMs, summarize } from './stats';
+import type {
+  AckSeries,
+  ClicksResult,
+  Collected,
+  ConnectResult,
+  FanoutLatencies,
+} from './worker-protocol';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reports what the bench is doing; `detail` is polled for a live figure. */
+export type ProgressSink = (line: string) => void;
+
+/** One client in the main process: warms the server up and reads the count before and after a storm. */
+async function connectProbe(url: string, timeoutMs = 20_000): Promise<Socket> {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: timeoutMs,
+    auth: { name: 'bench-probe' },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('welcome', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function probeClick(probe: Socket, timeoutMs: number): Promise<number> {
+  const result = (await probe.timeout(timeoutMs).emitWithAck('click')) as {
+    ok: boolean;
+    count: number;
+  };
+  if (!result.ok) throw new Error(`probe click refused: ${JSON.stringify(result)}`);
+  return result.count;
+}
+
+function mergeCollected(parts: Collected[]): Collected {
+  return {
+    clickDeliveries: parts.reduce((n, p) => n + p.clickDeliveries, 0),
+    messageDeliveries: parts.reduce((n, p) => n + p.messageDeliveries, 0),
+    messageLatencyMs: parts.flatMap((p) => p.messageLatencyMs),
+    lastCounts: parts.flatMap((p) => p.lastCounts),
+    busy: Math.max(...parts.map((p) => p.busy)),
+  };
+}
+
+function mergeSeries(parts: AckSeries[]): AckSeries {
+  return {
+    sent: parts.reduce((n, p) => n + p.sent, 0),
+    acked: parts.reduce((n, p) => n + p.acked, 0),
+    ackedInWindow: parts.reduce((n, p) => n + p.ackedInWindow, 0),
+    timedOut: parts.reduce((n, p) => n + p.timedOut, 0),
+    refused: parts.reduce((n, p) => n + p.refused, 0),
+    ackLatencyMs: parts.flatMap((p) => p.ackLatencyMs),
+    firstRefusal: parts.find((p) => p.firstRefusal)?.firstRefusal,
+  };
+}
+
+/** Polls the workers until `done` holds for their merged counters, or `timeoutMs` passes. */
+async function settle(
+  pool: WorkerPool,
+  done: (c: Collected) => boolean,
+  timeoutMs: number,
+): Promise<Collected> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const collected = mergeCollected(await pool.all<Collected>({ cmd: 'collect' }));
+    if (done(collected) || Date.now() > deadline) return collected;
+    await sleep(100);
+  }
+}
+
+class PointRun {
+  constructor(
+    private readonly options: BenchOptions,
+    private readonly pool: WorkerPool,
+    private readonly server: RunningServer,
+    private readonly probe: Socket,
+    private readonly point: PointResult,
+    private readonly say: (phase: string, live?: () => string) => void,
+  ) {}
+
+  private get n(): number {
+    return this.point.clients;
+  }
+
+  async connect(): Promise<boolean> {
+    const rssBeforeKiB = readRssKiB(this.server.pid);
+    this.say(`connecting ${this.n} clients`);
+    const t0 = nowNs();
+    const parts = await this.pool.all<ConnectResult>((w) => ({
+      cmd: 'connect',
+      url: this.server.url,
+      indices: this.pool.indicesOf(w, this.n),
+      timeoutMs: this.options.connectTimeoutMs,
+    }));
+    const welcomed = parts.reduce((n, p) => n + p.welcomed, 0);
+    this.point.connect = {
+      allConnectedMs: nsToMs(Math.max(...parts.map((p) => p.lastConnectNs)) - t0),
+      allWelcomedMs: nsToMs(Math.max(...parts.map((p) => p.lastWelcomeNs)) - t0),
+      welcomed,
+      failed: parts.reduce((n, p) => n + p.failed, 0),
+      errors: parts.flatMap((p) => p.errors).slice(0, 5),
+    };
+    // Let the connection burst's garbage and buffers settle before reading memory.
+    this.say('measuring memory');
+    await sleep(this.options.settleMs);
+    const rssAfterKiB = readRssKiB(this.server.pid);
+    this.point.memory = {
+      rssBeforeKiB,
+      rssAfterKiB,
+      perConnectionKiB: (rssAfterKiB - rssBeforeKiB) / this.n,
+    };
+    return welcomed === this.n;
+  }
+
+  async fanout(): Promise<void> {
+    const { fanoutClicks, fanoutIntervalMs, ackTimeoutMs } = this.options;
+    this.say(`fanout: ${fanoutClicks} clicks at ${fanoutIntervalMs} ms`);
+    await this.pool.all({ cmd: 'record', mode: 'click-times' });
+    const cpu0 = readCpuSeconds(this.server.pid);
+    const clicker = 0;
+    const clicks = await this.pool.send<ClicksResult>(this.pool.workerOf(clicker), {
+      cmd: 'clicks',
+      index: clicker,
+      count: fanoutClicks,
+      intervalMs: fanoutIntervalMs,
+      ackTimeoutMs,
+    });
+    const expected = clicks.sends.length * this.n;
+    const last = Math.max(...clicks.sends.map(([count]) => count));
+    // Done when every client holds the last click's count (coalescing may merge broadcasts).
+    const collected = await settle(this.pool, (c) => c.lastCounts.every((n) => n >= last), 5000);
+    const serverCpuSeconds = readCpuSeconds(this.server.pid) - cpu0;
+    const sentNsByCount = Object.fromEntries(
+      clicks.sends.map(([count, sentNs]) => [String(count), sentNs]),
+    );
+    const parts = await this.pool.all<FanoutLatencies>({ cmd: 'fanoutLatencies', sentNsByCount });
+    const latencies = parts.flatMap((p) => p.latencyMs);
+    await this.pool.all({ cmd: 'record', mode: 'off' });
+    this.point.fanout = {
+      clicks: clicks.sent,
+      latency: summarize(latencies),
+      delivered: latencies.length,
+      expected,
+      serverCpuSeconds,
+      cpuSecondsPer1000Deliveries: serverCpuSeconds / (collected.clickDeliveries / 1000),
+      loadGeneratorBusy: collected.busy,
+    };
+  }
+
+  async chat(): Promise<void> {
+    const { chatSenders, chatRate, chatSeconds, ackTimeoutMs } = this.options;
+    const senders = Array.from({ length: Math.min(chatSenders, this.n) }, (_, i) => i);
+    this.say(`chat: ${senders.length} senders × ${chatRate} msg/s for ${chatSeconds} s`);
+    await this.pool.all({ cmd: 'record', mode: 'message-latency' });
+    const series = mergeSeries(
+      await this.pool.all<AckSeries>((w) => ({
+        cmd: 'chat',
+        senders: senders.filter((i) => this.pool.workerOf(i) === w),
+        rate: chatRate,
+        durationMs: chatSeconds * 1000,
+        ackTimeoutMs,
+      })),
+    );
+    const expected = series.acked * this.n;
+    const collected = await settle(this.pool, (c) => c.messageDeliveries >= expected, 5000);
+    await this.pool.all({ cmd: 'record', mode: 'off' });
+    this.point.chat = {
+      sent: series.sent,
+      acked: series.acked,
+      latency: summarize(collected.messageLatencyMs),
+      ackLatency: summarize(series.ackLatencyMs),
+      delivered: collected.messageDeliveries,
+      expected,
+      loadGeneratorBusy: collected.busy,
+    };
+  }
+
+  async storm(): Promise<void> {
+    const { stormRate, stormSeconds, ackTimeoutMs } = this.options;
+    const before = await probeClick(this.probe, 60_000);
+    await this.pool.all({ cmd: 'record', mode: 'click-count' });
+    const cpu0 = readCpuSeconds(this.server.pid);
+    const t0 = nowNs();
+    const offered = Math.max(1, Math.round(stormSeconds * stormRate)) * this.n;
+    this.say(`storm: ${this.n} clients × ${stormRate} click/s for ${stormSeconds} s`, () => {
+      const sum = this.pool.progress.reduce(
+        (s, p) => ({
+          sent: s.sent + p.sent,
+          acked: s.acked + p.acked,
+          deliveries: s.deliveries + p.deliveries,
+        }),
+        { sent: 0, acked: 0, deliveries: 0 },
+      );
+      return `sent ${sum.sent}/${offered} acked ${sum.acked} deliveries ${sum.deliveries}`;
+    });
+    const series = mergeSeries(
+      await this.pool.all<AckSeries>({
+        cmd: 'storm',
+        rate: stormRate,
+        durationMs: stormSeconds * 1000,
+        ackTimeoutMs,
+      }),
+    );
+    const elapsedS = nsToMs(nowNs() - t0) / 1000;
+    const stormCollected = mergeCollected(await this.pool.all<Collected>({ cmd: 'collect' }));
+    const serverCpuSeconds = readCpuSeconds(this.server.pid) - cpu0;
+    this.say('storm: reading the final count');
+    // A fresh probe: an overloaded server may have dropped the first one (ping timeout).
+    this.probe.disconnect();
+    const probe = await connectProbe(this.server.url, 120_000);
+    const after = await probeClick(probe, 120_000);
+    probe.disconnect();
+    // Every client must converge on the final count (the probe's click is broadcast too).
+    const collected = await settle(this.pool, (c) => c.lastCounts.every((n) => n === after), 3000);
+    await this.pool.all({ cmd: 'record', mode: 'off' });
+    const countDelta = after - before - 1;
+    this.point.storm = {
+      offered,
+      acked: series.acked,
+      ackedPct: (100 * series.acked) / offered,
+      ackedInWindowPerSec: series.ackedInWindow / stormSeconds,
+      ackedInWindowPct: (100 * series.ackedInWindow) / offered,
+      timedOut: series.timedOut,
+      refused: series.refused,
+      firstRefusal: series.firstRefusal,
+      ackLatency: summarize(series.ackLatencyMs),
+      deliveries: stormCollected.clickDeliveries,
+      deliveriesPerSec: stormCollected.clickDeliveries / elapsedS,
+      countDelta,
+      exact:
+        countDelta === series.acked && series.acked === offered - series.refused - series.timedOut,
+      converged: collected.lastCounts.filter((n) => n === after).length,
+      serverCpuSeconds,
+      cpuSecondsPer1000Deliveries: serverCpuSeconds / (stormCollected.clickDeliveries / 1000),
+      serverCpuPct: (100 * serverCpuSeconds) / elapsedS,
+      loadGeneratorBusy: stormCollected.busy,
+    };
+  }
+}
+
+/** Measures one target at one client count on a fresh server; always stops what it started. */
+async function runPoint(
+  options: BenchOptions,
+  pool: WorkerPool,
+  target: Target,
+  clients: number,
+  scenarios: Scenario[],
+  say: (phase: string, live?: () => string) => void,
+): Promise<PointResult> {
+  const point: PointResult = { target, clients, serverUp: false };
+  say('starting server');
+  const server = await startServer(target, { api: options.api, profileDir: options.profileDir });
+  let probe: Socket | undefined;
+  try {
+    probe = await connectProbe(server.url);
+    await sleep(options.settleMs / 3);
+    const run = new PointRun(options, pool, server, probe, point, say);
+    const allWelcomed = await run.connect();
+    if (!allWelcomed)
+      throw new Error(`only ${point.connect?.welcomed}/${clients} clients welcomed`);
+    if (scenarios.includes('fanout')) await run.fanout();
+    if (scenarios.includes('chat')) await run.chat();
+    // Last: the baseline may still be draining the storm's backlog long after it.
+    if (scenarios.includes('storm')) await run.storm();
+  } catch (error) {
+    point.error = (error as Error).message;
+  } finally {
+    point.serverUp = (() => {
+      try {
+        readRssKiB(server.pid);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    say('disconnecting');
+    probe?.disconnect();
+    await pool.all({ cmd: 'disconnect' }).catch(() => undefined);
+    await server.stop();
+  }
+  return point;
+}
+
+/**
+ * Runs every point: the full scenario set at `clients`, and connect/memory/fanout at each
+ * sweep count, for each target in turn on a fresh server.
+ */
+export async function runBench(
+  options: BenchOptions,
+  progress: ProgressSink = () => undefined,
+): Promise<BenchResult> {
+  const startedAt = new Date();
+  const counts = [...new Set([...options.sweep, options.clients])].sort((a, b) => a - b);
+  const total = counts.length * options.targets.length;
+  const pool = new WorkerPool(options.workers);
+  const points: PointResult[] = [];
+  const t0 = Date.now();
+  let phase = '';
+  let live: (() => string) | undefined;
+  const render = () => {
+    const label = `[${points.length + 1}/${total}] ${phase}`;
+    progress(
+      `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
+    );
+  };
+  const ticker = setInterval(render, 500);
+  try {
+    for (const clients of counts) {
+      const scenarios: Scenario[] =
+        clients === options.clients
+          ? options.scenarios
+          : options.scenarios.filter((s) => s === 'connect' || s === 'fanout');
+      for (const target of options.targets) {
+        const say = (what: string, detail?: () => string) => {
+          phase = `${target} n=${clients}: ${what}`;
+          live = detail;
+          render();
+        };
+        points.push(await runPoint(options, pool, target, clients, scenarios, say));
+      }
+    }
+  } finally {
+    clearInterval(ticker);
+    pool.close();
+  }
+  return {
+    startedAt: startedAt.toISOString(),
+    durationSeconds: (Date.now() - t0) / 1000,
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
+    options,
+    points,
+  };
+}

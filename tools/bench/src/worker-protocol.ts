@@ -1,0 +1,65 @@
+/**
+ * Messages between the bench's main process and its load-generator workers (child_process IPC).
+ * Clients are numbered globally; client i lives in worker i % W.
+ */
+export type WorkerCommand =
+  | { cmd: 'connect'; url: string; indices: number[]; timeoutMs: number }
+  | { cmd: 'record'; mode: RecordMode }
+  | { cmd: 'clicks'; index: number; count: number; intervalMs: number; ackTimeoutMs: number }
+  | { cmd: 'fanoutLatencies'; sentNsByCount: Record<string, number> }
+  | { cmd: 'chat'; senders: number[]; rate: number; durationMs: number; ackTimeoutMs: number }
+  | { cmd: 'storm'; rate: number; durationMs: number; ackTimeoutMs: number }
+  | { cmd: 'collect' }
+  | { cmd: 'disconnect' };
+
+/** What clients record on `click` and `message` broadcasts. */
+export type RecordMode = 'off' | 'click-times' | 'click-count' | 'message-latency';
+
+export interface ConnectResult {
+  connected: number;
+  welcomed: number;
+  failed: number;
+  /** hrtime (ns) of the last `connect` and the last `welcome` among this worker's clients. */
+  lastConnectNs: number;
+  lastWelcomeNs: number;
+  errors: string[];
+}
+
+export interface AckSeries {
+  sent: number;
+  acked: number;
+  /** Acks that arrived while the load was still being offered. */
+  ackedInWindow: number;
+  timedOut: number;
+  refused: number;
+  ackLatencyMs: number[];
+  firstRefusal?: string;
+}
+
+export interface ClicksResult extends AckSeries {
+  /** [count from the ack, hrtime of the send] per acked click. */
+  sends: [number, number][];
+}
+
+export interface Collected {
+  /** Broadcasts received since the last `record`. */
+  clickDeliveries: number;
+  messageDeliveries: number;
+  messageLatencyMs: number[];
+  /** The last `click` value each client holds (-1 for none). */
+  lastCounts: number[];
+  /** This worker's event-loop utilisation (0..1) since the last `record`: near 1, the clients lag. */
+  busy: number;
+}
+
+export interface FanoutLatencies {
+  latencyMs: number[];
+  unmatched: number;
+}
+
+export type WorkerReply =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+export interface WorkerProgress {
+  progress: { sent: number; acked: number; deliveries: number };
+}

@@ -1,0 +1,314 @@
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { nowNs, nsToMs } from './stats';
+import type {
+  AckSeries,
+  ClicksResult,
+  Collected,
+  ConnectResult,
+  FanoutLatencies,
+  RecordMode,
+  WorkerCommand,
+  WorkerProgress,
+  WorkerReply,
+} from './worker-protocol';
+
+/**
+ * A load-generator process: holds its share of the Socket.IO clients and runs what the main
+ * process commands over IPC. Listeners only append to flat arrays; all maths happens after.
+ */
+
+const sockets = new Map<number, Socket>();
+const lastCounts = new Map<number, number>();
+let mode: RecordMode = 'off';
+let clickDeliveries = 0;
+let messageDeliveries = 0;
+let clickClients: number[] = [];
+let clickCounts: number[] = [];
+let clickTimes: number[] = [];
+let messageLatencyMs: number[] = [];
+let loopSince: EventLoopUtilization = performance.eventLoopUtilization();
+/** Sends and acks of the storm in progress, reported as progress. */
+const live = { sent: 0, acked: 0 };
+
+function onClick(index: number, count: number): void {
+  lastCounts.set(index, count);
+  if (mode === 'off') return;
+  clickDeliveries++;
+  if (mode === 'click-times') {
+    clickClients.push(index);
+    clickCounts.push(count);
+    clickTimes.push(nowNs());
+  }
+}
+
+function onMessage(message: unknown): void {
+  if (mode !== 'message-latency') return;
+  const at = nowNs();
+  // The baseline echoes the string; the project sends a ChatMessage.
+  const text = typeof message === 'string' ? message : (message as { text?: string })?.text;
+  const sentNs = Number(text?.split(' ')[1]);
+  if (!Number.isFinite(sentNs)) return;
+  messageDeliveries++;
+  messageLatencyMs.push(nsToMs(at - sentNs));
+}
+
+function connect(url: string, indices: number[], timeoutMs: number): Promise<ConnectResult> {
+  const result: ConnectResult = {
+    connected: 0,
+    welcomed: 0,
+    failed: 0,
+    lastConnectNs: 0,
+    lastWelcomeNs: 0,
+    errors: [],
+  };
+  return new Promise((resolve) => {
+    let settled = 0;
+    const done = () => {
+      if (++settled === indices.length) finish();
+    };
+    const timer = setTimeout(() => {
+      result.errors.push(`${indices.length - settled} clients not welcomed within ${timeoutMs} ms`);
+      finish();
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    if (indices.length === 0) return finish();
+    for (const index of indices) {
+      const socket = io(url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        timeout: timeoutMs,
+        auth: { name: `bench-${index}` },
+      });
+      sockets.set(index, socket);
+      lastCounts.set(index, -1);
+      let over = false;
+      socket.on('connect', () => {
+        result.connected++;
+        result.lastConnectNs = Math.max(result.lastConnectNs, nowNs());
+      });
+      socket.once('welcome', (welcome: { count?: number }) => {
+        result.welcomed++;
+        result.lastWelcomeNs = Math.max(result.lastWelcomeNs, nowNs());
+        if (typeof welcome?.count === 'number') lastCounts.set(index, welcome.count);
+        if (!over) {
+          over = true;
+          done();
+        }
+      });
+      socket.on('connect_error', (error) => {
+        result.failed++;
+        if (result.errors.length < 5) result.errors.push(error.message);
+        if (!over) {
+          over = true;
+          done();
+        }
+      });
+      socket.on('click', (count: number) => onClick(index, count));
+      socket.on('message', onMessage);
+    }
+  });
+}
+
+function socketOf(index: number): Socket {
+  const socket = sockets.get(index);
+  if (!socket) throw new Error(`client ${index} is not in this worker`);
+  return socket;
+}
+
+function emptySeries(): AckSeries {
+  return { sent: 0, acked: 0, ackedInWindow: 0, timedOut: 0, refused: 0, ackLatencyMs: [] };
+}
+
+/**
+ * Each client sends `event` `rate` times a second for `durationMs` (first send at a random
+ * phase so the load is even), with an ack timeout; resolves when every send has settled.
+ */
+function offer(
+  indices: number[],
+  rate: number,
+  durationMs: number,
+  ackTimeoutMs: number,
+  send: (
+    socket: Socket,
+    index: number,
+    seq: number,
+    ack: (error: Error | null, result?: unknown) => void,
+  ) => void,
+  onAck?: (result: unknown, sentNs: number) => void,
+): Promise<AckSeries> {
+  const series = emptySeries();
+  const intervalMs = 1000 / rate;
+  const perClient = Math.max(1, Math.round((durationMs / 1000) * rate));
+  const start = nowNs();
+  const windowEndNs = start + durationMs * 1e6;
+  return new Promise((resolve) => {
+    let pending = indices.length * perClient;
+    if (pending === 0) return resolve(series);
+    const settle = () => {
+      if (--pending === 0) resolve(series);
+    };
+    for (const index of indices) {
+      const socket = socketOf(index);
+      let seq = 0;
+      const fire = () => {
+        const sentNs = nowNs();
+        series.sent++;
+        live.sent++;
+        send(socket.timeout(ackTimeoutMs) as unknown as Socket, index, seq++, (error, result) => {
+          if (error) series.timedOut++;
+          else if ((result as { ok?: boolean })?.ok === false) {
+            series.refused++;
+            series.firstRefusal ??= JSON.stringify(result);
+          } else {
+            const at = nowNs();
+            series.acked++;
+            live.acked++;
+            if (at <= windowEndNs) series.ackedInWindow++;
+            series.ackLatencyMs.push(nsToMs(at - sentNs));
+            onAck?.(result, sentNs);
+          }
+          settle();
+        });
+      };
+      setTimeout(() => {
+        fire();
+        if (perClient > 1) {
+          let left = perClient - 1;
+          const timer = setInterval(() => {
+            fire();
+            if (--left === 0) clearInterval(timer);
+          }, intervalMs);
+        }
+      }, Math.random() * intervalMs);
+    }
+  });
+}
+
+async function clicks(
+  index: number,
+  count: number,
+  intervalMs: number,
+  ackTimeoutMs: number,
+): Promise<ClicksResult> {
+  const sends: [number, number][] = [];
+  const series = await offer(
+    [index],
+    1000 / intervalMs,
+    count * intervalMs,
+    ackTimeoutMs,
+    (socket, _i, _seq, ack) => socket.emit('click', ack),
+    (result, sentNs) => sends.push([(result as { count: number }).count, sentNs]),
+  );
+  return { ...series, sends };
+}
+
+/**
+ * Fan-out latency per client and click: from the click's send to the first broadcast that
+ * carries its count or a later one (a coalesced broadcast serves every click it covers).
+ */
+function fanoutLatencies(sentNsByCount: Record<string, number>): FanoutLatencies {
+  const sent = Object.entries(sentNsByCount)
+    .map(([count, ns]) => [Number(count), ns] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const served = new Map<number, number>(); // client → index in `sent` of its next unserved click
+  const latencyMs: number[] = [];
+  let unmatched = 0;
+  for (let i = 0; i < clickCounts.length; i++) {
+    let next = served.get(clickClients[i]) ?? 0;
+    const before = next;
+    while (next < sent.length && sent[next][0] <= clickCounts[i]) {
+      latencyMs.push(nsToMs(clickTimes[i] - sent[next][1]));
+      next++;
+    }
+    if (next === before) unmatched++;
+    served.set(clickClients[i], next);
+  }
+  return { latencyMs, unmatched };
+}
+
+function collect(): Collected {
+  const busy = performance.eventLoopUtilization(loopSince).utilization;
+  return {
+    clickDeliveries,
+    messageDeliveries,
+    messageLatencyMs,
+    lastCounts: [...lastCounts.values()],
+    busy,
+  };
+}
+
+function record(next: RecordMode): void {
+  mode = next;
+  loopSince = performance.eventLoopUtilization();
+  clickDeliveries = messageDeliveries = 0;
+  clickClients = [];
+  clickCounts = [];
+  clickTimes = [];
+  messageLatencyMs = [];
+  live.sent = live.acked = 0;
+}
+
+async function disconnect(): Promise<void> {
+  for (const socket of sockets.values()) socket.disconnect();
+  sockets.clear();
+  lastCounts.clear();
+  record('off');
+}
+
+async function run(command: WorkerCommand): Promise<unknown> {
+  switch (command.cmd) {
+    case 'connect':
+      return connect(command.url, command.indices, command.timeoutMs);
+    case 'record':
+      return record(command.mode);
+    case 'clicks':
+      return clicks(command.index, command.count, command.intervalMs, command.ackTimeoutMs);
+    case 'fanoutLatencies':
+      return fanoutLatencies(command.sentNsByCount);
+    case 'chat':
+      return offer(
+        command.senders,
+        command.rate,
+        command.durationMs,
+        command.ackTimeoutMs,
+        (socket, index, seq, ack) =>
+          // The send time travels in the text: hrtime is comparable across processes.
+          socket.emit('message', `bench ${nowNs()} ${index}-${seq}`, ack),
+      );
+    case 'storm':
+      return offer(
+        [...sockets.keys()],
+        command.rate,
+        command.durationMs,
+        command.ackTimeoutMs,
+        (socket, _i, _s, ack) => socket.emit('click', ack),
+      );
+    case 'collect':
+      return collect();
+    case 'disconnect':
+      return disconnect();
+  }
+}
+
+const send = (message: WorkerReply | WorkerProgress) => process.send?.(message);
+
+process.on('message', (message: { id: number } & WorkerCommand) => {
+  run(message).then(
+    (result) => send({ id: message.id, ok: true, result }),
+    (error: unknown) =>
+      send({ id: message.id, ok: false, error: String((error as Error)?.stack ?? error) }),
+  );
+});
+
+// Progress for the main process's status line.
+setInterval(
+  () => send({ progress: { sent: live.sent, acked: live.acked, deliveries: clickDeliveries } }),
+  500,
+).unref();
+// The main process went away: leave with it, closing every socket.
+process.on('disconnect', () => process.exit(0));
