@@ -84,6 +84,16 @@ describe('connection abuse', () => {
     expect((await next<Error>(second, 'connect_error')).message).toMatch(/Too many connections/);
   });
 
+  it('behind a trusted proxy (TRUST_PROXY=1), caps each client address the proxy reports', async () => {
+    const server = await start({ MAX_CONNECTIONS_PER_IP: '1', TRUST_PROXY: '1' });
+    const via = (address: string) => ({ extraHeaders: { 'X-Forwarded-For': address } });
+    await connected(server.url, via('203.0.113.7'));
+    await connected(server.url, via('198.51.100.2'));
+    // A client cannot dodge the cap by forging entries before the proxy's.
+    const again = client(server.url, via('1.2.3.4, 203.0.113.7'));
+    expect((await next<Error>(again, 'connect_error')).message).toMatch(/Too many connections/);
+  });
+
   it('drops a half-open client that stops answering pings, and tells the others', async () => {
     const server = await start({ PING_INTERVAL_MS: '100', PING_TIMEOUT_MS: '150' });
     const { socket: watcher } = await connected(server.url);

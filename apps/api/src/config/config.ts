@@ -55,6 +55,11 @@ const environmentSchema = z.object({
     .optional(),
   /** Open connections allowed from one IP address; more are refused at connect. */
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
+  /**
+   * Reverse proxies in front that append to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for):
+   * the client's address for the per-IP cap is the entry this many from the end. 0: the TCP peer.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Socket.IO heartbeat: a client that answers no ping within interval + timeout is dropped. */
   PING_INTERVAL_MS: z.coerce.number().int().positive().default(20_000),
   PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -96,6 +101,8 @@ export interface AppConfig {
   /** Absent: moderation is off and every token is refused. */
   adminToken?: string;
   maxConnectionsPerIp: number;
+  /** Proxy hops whose X-Forwarded-For entries are trusted (0: use the TCP peer's address). */
+  trustProxy: number;
   pingIntervalMs: number;
   pingTimeoutMs: number;
   connectTimeoutMs: number;
@@ -145,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined,
     adminToken: e.ADMIN_TOKEN,
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    trustProxy: e.TRUST_PROXY,
     pingIntervalMs: e.PING_INTERVAL_MS,
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,

@@ -1,10 +1,13 @@
 import { jest } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import type { LiveSocket } from '../live/live-socket';
-import { ConnectionCap } from './connection-cap';
+import { ConnectionCap, clientAddress } from './connection-cap';
 
-const socketFrom = (address: string, conn = new EventEmitter()) =>
-  ({ conn, handshake: { address } }) as unknown as LiveSocket & { conn: EventEmitter };
+const socketFrom = (address: string, conn = new EventEmitter(), forwardedFor?: string) =>
+  ({
+    conn,
+    handshake: { address, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} },
+  }) as unknown as LiveSocket & { conn: EventEmitter };
 
 function admit(cap: ConnectionCap, socket: LiveSocket) {
   const next = jest.fn<(error?: Error) => void>();
@@ -38,5 +41,34 @@ describe('ConnectionCap', () => {
     expect(cap.count('10.0.0.1')).toBe(1);
     conn.emit('close');
     expect(cap.count('10.0.0.1')).toBe(0);
+  });
+
+  it('behind a trusted proxy, caps the address the proxy saw, not the proxy nor a forged one', () => {
+    const cap = new ConnectionCap(1, undefined, 1);
+    // nginx appends the peer it saw; anything before that came from the client.
+    expect(admit(cap, socketFrom('127.0.0.1', undefined, '203.0.113.7'))).toBeUndefined();
+    expect(admit(cap, socketFrom('127.0.0.1', undefined, '198.51.100.2'))).toBeUndefined();
+    expect(admit(cap, socketFrom('127.0.0.1', undefined, '1.2.3.4, 203.0.113.7'))).toBeInstanceOf(
+      Error,
+    );
+  });
+});
+
+describe('clientAddress', () => {
+  const handshake = (address: string, xff?: string | string[]) => ({
+    address,
+    headers: { 'x-forwarded-for': xff },
+  });
+
+  it('is the TCP peer unless proxies are trusted', () => {
+    expect(clientAddress(handshake('10.0.0.9', '6.6.6.6'), 0)).toBe('10.0.0.9');
+  });
+
+  it('counts trusted hops from the end of X-Forwarded-For, falling back to the peer', () => {
+    expect(clientAddress(handshake('127.0.0.1', 'forged, 203.0.113.7'), 1)).toBe('203.0.113.7');
+    expect(clientAddress(handshake('127.0.0.1', ['forged', '203.0.113.7, 10.1.1.1']), 2)).toBe(
+      '203.0.113.7',
+    );
+    expect(clientAddress(handshake('127.0.0.1'), 1)).toBe('127.0.0.1');
   });
 });

@@ -6,6 +6,24 @@ type Next = (error?: Error) => void;
 /** Why a connection was refused at connect; also the label on the refusal metric. */
 export type RefusalReason = 'too_many_connections' | 'bad_token';
 
+/**
+ * The client's address: the TCP peer, or behind `trustedHops` proxies that append to
+ * X-Forwarded-For, the entry that many from the end — entries before it are the client's own
+ * claims and can be forged.
+ */
+export function clientAddress(
+  handshake: { address: string; headers: Record<string, string | string[] | undefined> },
+  trustedHops: number,
+): string {
+  if (trustedHops === 0) return handshake.address;
+  const header = handshake.headers['x-forwarded-for'];
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[entries.length - trustedHops] ?? handshake.address;
+}
+
 /** A `connect_error` the client can show: a plain message and `data.code`. */
 export function refusal(message: string, code: string): Error & { data: { code: string } } {
   return Object.assign(new Error(message), { data: { code } });
@@ -23,6 +41,7 @@ export class ConnectionCap {
   constructor(
     private readonly max: number,
     private readonly onRefused: (socket: LiveSocket, address: string) => void = () => undefined,
+    private readonly trustedHops = 0,
   ) {}
 
   /** Open connections from `address`. */
@@ -33,7 +52,7 @@ export class ConnectionCap {
   readonly middleware = (socket: LiveSocket, next: Next): void => {
     const conn = socket.conn;
     if (this.counted.has(conn)) return next();
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.handshake, this.trustedHops);
     const current = this.count(address);
     if (current >= this.max) {
       this.onRefused(socket, address);

@@ -20,13 +20,17 @@ export class ConnectionGateway implements OnGatewayInit, OnGatewayConnection {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: LiveMetrics,
   ) {
-    this.cap = new ConnectionCap(config.maxConnectionsPerIp, (socket, address) => {
-      this.metrics.refusedConnections.inc({ reason: 'too_many_connections' });
-      this.logger.warn(
-        { socket: socket.id, address, limit: config.maxConnectionsPerIp },
-        'connection refused: too many from one address',
-      );
-    });
+    this.cap = new ConnectionCap(
+      config.maxConnectionsPerIp,
+      (socket, address) => {
+        this.metrics.refusedConnections.inc({ reason: 'too_many_connections' });
+        this.logger.warn(
+          { socket: socket.id, address, limit: config.maxConnectionsPerIp },
+          'connection refused: too many from one address',
+        );
+      },
+      config.trustProxy,
+    );
   }
 
   afterInit(server: LiveServer): void {
