@@ -65,7 +65,14 @@ for (let i = 0; ; i++) {
   await sleep(100);
 }
 
-const stats = { ackedClicks: 0, ackedMessages: 0, failures: {}, ackMs: [], connects: 0, abandoned: 0 };
+const stats = {
+  ackedClicks: 0,
+  ackedMessages: 0,
+  failures: {},
+  ackMs: [],
+  connects: 0,
+  abandoned: 0,
+};
 const fail = (code) => (stats.failures[code] = (stats.failures[code] ?? 0) + 1);
 
 /** One simulated person: clicks about once a second, types and chats now and then. */
