@@ -14,7 +14,13 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const screenshotPath = join(__dirname, '..', '..', '..', 'docs', 'screenshot.png');
+// Each run saves its screenshot under dist/; UPDATE_SCREENSHOT=1 refreshes the README's one.
+const screenshotPath = join(
+  __dirname,
+  ...(process.env['UPDATE_SCREENSHOT'] === '1'
+    ? ['..', '..', '..', 'docs', 'screenshot.png']
+    : ['..', '..', '..', 'dist', 'client-e2e', 'screenshot.png']),
+);
 
 let port: number;
 let dataDir: string;
