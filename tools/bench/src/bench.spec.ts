@@ -5,6 +5,8 @@ import { DEFAULTS, parseOptions, type BenchOptions } from './options';
 import { checkTargets, formatReport } from './report';
 import { pointOf, type BenchResult } from './results';
 import { runBench } from './run';
+import { startServer } from './servers';
+import { io } from 'socket.io-client';
 
 const api = resolve(__dirname, '../../../dist/apps/api/main.js');
 const CLIENTS = 20;
@@ -106,4 +108,28 @@ describe('parseOptions', () => {
     expect(() => parseOptions(['--clients', '0'])).toThrow(/--clients must be a positive integer/);
     expect(() => parseOptions(['--scenarios', 'fanout,nope'])).toThrow(/unknown "nope"/);
   });
+});
+
+describe('the project server as the bench starts it', () => {
+  it('admits more clients from one address than the per-address cap allows by default', async () => {
+    const server = await startServer('project', { api });
+    const clients = Array.from({ length: 150 }, () =>
+      io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true }),
+    );
+    try {
+      const welcomed = await Promise.all(
+        clients.map(
+          (client) =>
+            new Promise<boolean>((done) => {
+              client.once('welcome', () => done(true));
+              client.once('connect_error', () => done(false));
+            }),
+        ),
+      );
+      expect(welcomed.filter(Boolean)).toHaveLength(150);
+    } finally {
+      clients.forEach((client) => client.close());
+      await server.stop();
+    }
+  }, 30_000);
 });
