@@ -1,33 +1,9 @@
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { STORE, type Store } from '../src/store/store';
-import {
-  client,
-  closeClients,
-  connected,
-  eventually,
-  next,
-  record,
-  removeDataDir,
-  sleep,
-  startApp,
-  type Running,
-} from './harness';
+import { client, connected, eventually, next, record, sleep, useServers } from './harness';
 
-const running: Running[] = [];
-const start = async (env: Record<string, string> = {}) => {
-  const server = await startApp(env);
-  running.push(server);
-  return server;
-};
-
-afterEach(async () => {
-  closeClients();
-  for (const server of running.splice(0)) {
-    await server.close();
-    removeDataDir(server.dataDir);
-  }
-});
+const start = useServers();
 
 /** Opens an Engine.IO polling session by hand and returns its id. */
 async function pollingSession(url: string): Promise<string> {

@@ -51,16 +51,32 @@ export const untyped = (socket: Client) =>
     emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
   };
 
-/** Boots a fresh app before each test and closes it, its clients and its data after. */
-export function serveEachTest(env: Record<string, string> = {}): () => Running {
-  let server: Running;
-  beforeEach(async () => {
-    server = await startApp(env);
-  });
+/**
+ * Returns a `start(env)` for servers a test boots itself; after each test they are closed with
+ * every client, and their data removed.
+ */
+export function useServers(): (env?: Record<string, string>) => Promise<Running> {
+  const running: Running[] = [];
   afterEach(async () => {
     closeClients();
-    await server.close();
-    removeDataDir(server.dataDir);
+    for (const server of running.splice(0)) {
+      await server.close();
+      removeDataDir(server.dataDir);
+    }
+  });
+  return async (env = {}) => {
+    const server = await startApp(env);
+    running.push(server);
+    return server;
+  };
+}
+
+/** Boots a fresh app before each test and closes it, its clients and its data after. */
+export function serveEachTest(env: Record<string, string> = {}): () => Running {
+  const start = useServers();
+  let server: Running;
+  beforeEach(async () => {
+    server = await start(env);
   });
   return () => server;
 }

@@ -8,23 +8,10 @@ import {
   makeDataDir,
   removeDataDir,
   startApp,
-  type Running,
+  useServers,
 } from './harness';
 
-const running: Running[] = [];
-const start = async (env: Record<string, string> = {}) => {
-  const server = await startApp(env);
-  running.push(server);
-  return server;
-};
-
-afterEach(async () => {
-  closeClients();
-  for (const server of running.splice(0)) {
-    await server.close();
-    removeDataDir(server.dataDir);
-  }
-});
+const start = useServers();
 
 describe('the embedded store across restarts', () => {
   const dataDir = makeDataDir();
