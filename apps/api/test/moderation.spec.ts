@@ -10,33 +10,23 @@ import {
   eventually,
   makeDataDir,
   next,
-  record,
   removeDataDir,
-  startApp,
+  record,
+  serveEachTest,
   untyped,
-  type Running,
+  useServers,
 } from './harness';
 
 const TOKEN = 'operator-token-0123456789abcdef';
 
 describe('moderation', () => {
-  let server: Running;
+  const server = serveEachTest({ ADMIN_TOKEN: TOKEN });
 
-  beforeEach(async () => {
-    server = await startApp({ ADMIN_TOKEN: TOKEN });
-  });
-
-  afterEach(async () => {
-    closeClients();
-    await server.close();
-    removeDataDir(server.dataDir);
-  });
-
-  const moderator = () => connected(server.url, { auth: { name: 'Mod', token: TOKEN } });
+  const moderator = () => connected(server().url, { auth: { name: 'Mod', token: TOKEN } });
 
   it('marks the holder of the operator token as a moderator, and no one else', async () => {
     expect((await moderator()).welcome.you.moderator).toBe(true);
-    expect((await connected(server.url, { auth: { name: 'Ada' } })).welcome.you.moderator).toBe(
+    expect((await connected(server().url, { auth: { name: 'Ada' } })).welcome.you.moderator).toBe(
       false,
     );
   });
@@ -47,7 +37,7 @@ describe('moderation', () => {
     ['an empty token', ''],
     ['a non-string token', 42],
   ])('refuses %s at connect with a clear connect_error', async (_, token) => {
-    const socket = client(server.url, { auth: { name: 'Eve', token } });
+    const socket = client(server().url, { auth: { name: 'Eve', token } });
     const error = await next<Error & { data?: unknown }>(socket, 'connect_error');
     expect(error.message).toBe('Invalid moderator token');
     expect(error.data).toEqual({ code: 'FORBIDDEN' });
@@ -55,7 +45,7 @@ describe('moderation', () => {
   });
 
   it('deletes a message: everyone is told, it is gone from history and welcome, a retry does not bring it back', async () => {
-    const { socket: ada } = await connected(server.url, { auth: { name: 'Ada' } });
+    const { socket: ada } = await connected(server().url, { auth: { name: 'Ada' } });
     const { socket: mod } = await moderator();
     const deletions = record<MessageDeleted>(ada, 'message:deleted');
     const spam = await ada.emitWithAck('message', { text: 'buy now', id: 'spam-1' });
@@ -72,7 +62,7 @@ describe('moderation', () => {
 
     const history = await ada.emitWithAck('history', {});
     expect(history.ok && history.messages.map((m) => m.id)).toEqual(['keep-1']);
-    expect((await connected(server.url)).welcome.messages.map((m) => m.id)).toEqual(['keep-1']);
+    expect((await connected(server().url)).welcome.messages.map((m) => m.id)).toEqual(['keep-1']);
 
     // The spammer's client retries with the same id: nothing is stored or broadcast again.
     const broadcasts = record<ChatMessage>(ada, 'message');
@@ -91,7 +81,7 @@ describe('moderation', () => {
   });
 
   it('resets the counter: everyone gets counter:reset and click 0, and counting starts again', async () => {
-    const { socket: ada } = await connected(server.url);
+    const { socket: ada } = await connected(server().url);
     const { socket: mod } = await moderator();
     for (let i = 0; i < 5; i++) await ada.emitWithAck('click', {});
     const resets = record<CounterReset>(ada, 'counter:reset');
@@ -101,7 +91,7 @@ describe('moderation', () => {
     await eventually(() => resets.length === 1 && clicks.includes(0));
     expect(resets).toEqual([{ count: 0 }]);
     expect(await ada.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
-    expect((await connected(server.url)).welcome.count).toBe(1);
+    expect((await connected(server().url)).welcome.count).toBe(1);
   });
 
   it('accepts a reset sent the tutorial way, with no payload', async () => {
@@ -111,7 +101,7 @@ describe('moderation', () => {
   });
 
   it('answers FORBIDDEN to everyone else and changes nothing, valid payload or not', async () => {
-    const { socket: ada } = await connected(server.url, { auth: { name: 'Ada' } });
+    const { socket: ada } = await connected(server().url, { auth: { name: 'Ada' } });
     await ada.emitWithAck('message', { text: 'mine', id: 'mine-1' });
     await ada.emitWithAck('click', {});
     const FORBIDDEN = {
@@ -124,11 +114,11 @@ describe('moderation', () => {
     untyped(ada).emit('counter:reset');
     expect(await next(ada, 'exception')).toEqual({ status: 'error', ...FORBIDDEN.error });
 
-    const { welcome } = await connected(server.url);
+    const { welcome } = await connected(server().url);
     expect(welcome.count).toBe(1);
     expect(welcome.messages.map((m) => m.id)).toEqual(['mine-1']);
 
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${server().url}/metrics`)).text();
     expect(metrics).toMatch(/^live_events_total\{event="message:delete",result="FORBIDDEN"\} 2$/m);
     expect(metrics).toMatch(/^live_events_total\{event="counter:reset",result="FORBIDDEN"\} 2$/m);
   });
@@ -143,22 +133,18 @@ describe('moderation', () => {
 });
 
 describe('moderation off (no ADMIN_TOKEN)', () => {
+  const start = useServers();
+
   it('refuses every token and forbids moderator events', async () => {
-    const server = await startApp();
-    try {
-      const socket = client(server.url, { auth: { token: TOKEN } });
-      expect((await next<Error>(socket, 'connect_error')).message).toBe('Invalid moderator token');
-      const { socket: ada, welcome } = await connected(server.url);
-      expect(welcome.you.moderator).toBe(false);
-      expect(await ada.emitWithAck('counter:reset', null)).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
-    } finally {
-      closeClients();
-      await server.close();
-      removeDataDir(server.dataDir);
-    }
+    const server = await start();
+    const socket = client(server.url, { auth: { token: TOKEN } });
+    expect((await next<Error>(socket, 'connect_error')).message).toBe('Invalid moderator token');
+    const { socket: ada, welcome } = await connected(server.url);
+    expect(welcome.you.moderator).toBe(false);
+    expect(await ada.emitWithAck('counter:reset', null)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
