@@ -17,7 +17,7 @@ import { RedisPresenceBoard } from './presence/redis-presence-board';
 import { REDIS, RedisModule } from './redis/redis.module';
 import { ModerationGateway } from './moderation/moderation.gateway';
 import { ModeratorOnlyInterceptor } from './moderation/moderator-only';
-import { ConnectionGateway } from './security/connection.gateway';
+import { ConnectionAdmission } from './security/connection-admission';
 import { StoreInstrumentation } from './store/store-instrumentation';
 import { StoreModule } from './store/store.module';
 
@@ -56,7 +56,7 @@ export class AppModule {
         LiveGateway,
         ...clusterProviders,
         StoreInstrumentation,
-        ConnectionGateway,
+        ConnectionAdmission,
         ModeratorOnlyInterceptor,
         ModerationGateway,
       ],

@@ -8,6 +8,7 @@ import { MetricsInterceptor } from '../metrics/metrics.interceptor';
 import type { PresenceBoard } from '../presence/presence-board';
 import { PresenceService } from '../presence/presence.service';
 import type { Store } from '../store/store';
+import { ConnectionAdmission } from '../security/connection-admission';
 import { LiveGateway } from './live.gateway';
 import type { LiveServer } from './live-socket';
 import { RateLimitInterceptor } from './rate-limit';
@@ -44,6 +45,7 @@ describe('LiveGateway with other instances', () => {
     const moduleRef = await Test.createTestingModule({
       providers: [
         LiveGateway,
+        { provide: ConnectionAdmission, useValue: { install: jest.fn() } },
         LiveMetrics,
         MetricsInterceptor,
         RateLimitInterceptor,

@@ -8,6 +8,7 @@ import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { MetricsInterceptor } from '../metrics/metrics.interceptor';
 import { PresenceService } from '../presence/presence.service';
+import { ConnectionAdmission } from '../security/connection-admission';
 import { LiveGateway } from './live.gateway';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { RateLimitInterceptor } from './rate-limit';
@@ -62,6 +63,7 @@ describe('LiveGateway', () => {
     const moduleRef = await Test.createTestingModule({
       providers: [
         LiveGateway,
+        { provide: ConnectionAdmission, useValue: { install: jest.fn() } },
         LiveMetrics,
         MetricsInterceptor,
         RateLimitInterceptor,

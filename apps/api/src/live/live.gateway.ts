@@ -36,6 +36,7 @@ import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { MetricsInterceptor } from '../metrics/metrics.interceptor';
 import { PresenceService } from '../presence/presence.service';
+import { ConnectionAdmission } from '../security/connection-admission';
 import { Coalescer } from './coalescer';
 import { handshake } from './handshake';
 import { SlicedBroadcast } from './sliced-broadcast';
@@ -118,6 +119,7 @@ export class LiveGateway
     private readonly presence: PresenceService,
     private readonly metrics: LiveMetrics,
     private readonly requests: RequestTracker,
+    private readonly admission: ConnectionAdmission,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.clustered = config.redis !== undefined;
@@ -125,6 +127,7 @@ export class LiveGateway
 
   afterInit(server: LiveServer): void {
     server.use(handshake);
+    this.admission.install(server);
     server.on('count', (count) => {
       if (this.counter.observe(count)) this.clickBroadcast.schedule();
     });

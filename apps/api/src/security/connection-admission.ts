@@ -1,5 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { LiveServer, LiveSocket } from '../live/live-socket';
 import { LiveMetrics } from '../metrics/live-metrics';
@@ -9,10 +8,12 @@ import { moderatorAuth } from './moderator-auth';
 
 /**
  * Admits connections — a cap per client address, the moderator token — and records each
- * connection's life (metrics and a debug log line carrying the socket id).
+ * connection's life (metrics and a debug log line carrying the socket id). Installed on the
+ * server by LiveGateway: plain Socket.IO middleware and listeners, not a gateway of its own,
+ * because Nest gives every socket bound handlers and hooks for each gateway (~3 KiB each).
  */
-@WebSocketGateway()
-export class ConnectionGateway implements OnGatewayInit, OnGatewayConnection {
+@Injectable()
+export class ConnectionAdmission {
   private readonly logger = new Logger('Connections');
   readonly cap: ConnectionCap;
 
@@ -33,7 +34,7 @@ export class ConnectionGateway implements OnGatewayInit, OnGatewayConnection {
     );
   }
 
-  afterInit(server: LiveServer): void {
+  install(server: LiveServer): void {
     server.use(this.cap.middleware);
     server.use(
       moderatorAuth(createTokenVerifier(this.config.adminToken), (socket) => {
@@ -45,9 +46,10 @@ export class ConnectionGateway implements OnGatewayInit, OnGatewayConnection {
         );
       }),
     );
+    server.on('connection', (socket) => this.admitted(socket));
   }
 
-  handleConnection(socket: LiveSocket): void {
+  private admitted(socket: LiveSocket): void {
     this.metrics.connects.inc();
     this.logger.debug(
       {
