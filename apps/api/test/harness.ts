@@ -3,7 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import { Writable } from 'node:stream';
+import pino, { type Level, type Logger } from 'pino';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '@live/shared-events';
 import { createApp } from '../src/app';
@@ -22,8 +23,31 @@ export interface Running {
 export const makeDataDir = () => mkdtempSync(join(tmpdir(), 'live-api-test-'));
 export const removeDataDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
+/** A pino logger at `level` whose JSON lines are kept in memory, for tests about logging. */
+export function captureLogs(level: Level) {
+  let text = '';
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return {
+    logger: pino({ level }, sink),
+    text: () => text,
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
 /** Boots the real app on 127.0.0.1, port 0, with env overrides (DATA_DIR defaults to a new temp dir). */
-export async function startApp(env: Record<string, string> = {}): Promise<Running> {
+export async function startApp(
+  env: Record<string, string> = {},
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<Running> {
   const dataDir = env['DATA_DIR'] ?? makeDataDir();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -38,7 +62,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     PORT: '0',
     HOST: '127.0.0.1',
   });
-  const app = await createApp(config, pino({ level: 'silent' }));
+  const app = await createApp(config, logger);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, dataDir, close: () => app.close() };

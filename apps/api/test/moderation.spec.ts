@@ -1,18 +1,15 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import type { ChatMessage, CounterReset, MessageDeleted } from '@live/shared-events';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/config';
 import {
   client,
   closeClients,
   connected,
   eventually,
-  makeDataDir,
+  captureLogs,
   next,
   removeDataDir,
   record,
   serveEachTest,
+  startApp,
   untyped,
   useServers,
 } from './harness';
@@ -150,39 +147,24 @@ describe('moderation off (no ADMIN_TOKEN)', () => {
 
 describe('the operator token in logs', () => {
   it('is never written, whether right or wrong, at the most verbose level', async () => {
-    let logged = '';
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logged += String(chunk);
-        done();
-      },
-    });
-    const dataDir = makeDataDir();
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: TOKEN,
-      LOG_LEVEL: 'trace',
-      MAX_CONNECTIONS_PER_IP: '1000',
-    });
-    const app = await createApp(config, pino({ level: 'trace' }, sink));
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as { port: number };
-    const url = `http://127.0.0.1:${port}`;
+    const logs = captureLogs('trace');
+    const server = await startApp({ ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'trace' }, logs.logger);
+    const url = server.url;
     try {
       const { socket: mod } = await connected(url, { auth: { token: TOKEN } });
       await mod.emitWithAck('counter:reset', null);
       const wrong = `${TOKEN.slice(0, -1)}Z`;
       await next(client(url, { auth: { token: wrong } }), 'connect_error');
       mod.close();
-      await eventually(() => logged.includes('"disconnected"'));
-      expect(logged).toContain('invalid moderator token');
-      expect(logged).not.toContain(TOKEN);
-      expect(logged).not.toContain(wrong);
-      expect(logged).not.toContain(TOKEN.slice(0, 12));
+      await eventually(() => logs.text().includes('"disconnected"'));
+      expect(logs.text()).toContain('invalid moderator token');
+      expect(logs.text()).not.toContain(TOKEN);
+      expect(logs.text()).not.toContain(wrong);
+      expect(logs.text()).not.toContain(TOKEN.slice(0, 12));
     } finally {
       closeClients();
-      await app.close();
-      removeDataDir(dataDir);
+      await server.close();
+      removeDataDir(server.dataDir);
     }
   });
 });

@@ -1,46 +1,30 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
-import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config/config';
 import { STORE, type Store } from '../src/store/store';
 import {
   closeClients,
   connected,
   eventually,
-  makeDataDir,
   next,
   removeDataDir,
+  startApp,
+  captureLogs,
   client,
 } from './harness';
 
-/** The app with its JSON log lines captured, at `level`. */
+/** The app with its JSON log lines captured, at `level`; `close` also removes its data. */
 async function startLogged(level: 'debug' | 'info', env: Record<string, string> = {}) {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  const dataDir = makeDataDir();
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: level,
-    MAX_CONNECTIONS_PER_IP: '2',
-    RATE_MESSAGE_BURST: '1',
-    ...env,
-  });
-  const app: INestApplication = await createApp(config, pino({ level }, sink));
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const logs = captureLogs(level);
+  const server = await startApp(
+    { MAX_CONNECTIONS_PER_IP: '2', RATE_MESSAGE_BURST: '1', ...env },
+    logs.logger,
+  );
   return {
-    app,
-    lines,
-    url: `http://127.0.0.1:${port}`,
+    ...server,
+    get lines() {
+      return logs.lines();
+    },
     close: async () => {
-      await app.close();
-      removeDataDir(dataDir);
+      await server.close();
+      removeDataDir(server.dataDir);
     },
   };
 }
