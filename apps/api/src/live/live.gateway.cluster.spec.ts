@@ -1,18 +1,11 @@
 import { jest } from '@jest/globals';
-import { Test } from '@nestjs/testing';
-import { ChatService } from '../chat/chat.service';
-import { APP_CONFIG } from '../config/config';
 import { CounterService } from '../counter/counter.service';
-import { LiveMetrics } from '../metrics/live-metrics';
-import { MetricsInterceptor } from '../metrics/metrics.interceptor';
 import type { PresenceBoard } from '../presence/presence-board';
 import { PresenceService } from '../presence/presence.service';
 import type { Store } from '../store/store';
-import { ConnectionAdmission } from '../security/connection-admission';
-import { LiveGateway } from './live.gateway';
+import { compileLiveGateway } from './live-gateway.testing';
+import type { LiveGateway } from './live.gateway';
 import type { LiveServer } from './live-socket';
-import { RateLimitInterceptor } from './rate-limit';
-import { RequestTracker, RequestTrackingInterceptor } from './request-tracker';
 
 /** The gateway as one of several instances (REDIS_URL set), with a fake Socket.IO server. */
 describe('LiveGateway with other instances', () => {
@@ -42,22 +35,12 @@ describe('LiveGateway with other instances', () => {
     peerListeners = new Map();
     counter = new CounterService(store as unknown as Store);
     presence = new PresenceService(board);
-    const moduleRef = await Test.createTestingModule({
-      providers: [
-        LiveGateway,
-        { provide: ConnectionAdmission, useValue: { install: jest.fn() } },
-        LiveMetrics,
-        MetricsInterceptor,
-        RateLimitInterceptor,
-        RequestTracker,
-        RequestTrackingInterceptor,
-        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 1000, redis: { prefix: 't:' } } },
-        { provide: CounterService, useValue: counter },
-        { provide: ChatService, useValue: {} },
-        { provide: PresenceService, useValue: presence },
-      ],
-    }).compile();
-    gateway = moduleRef.get(LiveGateway);
+    gateway = await compileLiveGateway({
+      counter,
+      chat: {},
+      presence,
+      config: { redis: { prefix: 't:' } } as never,
+    });
     (gateway as unknown as { server: unknown }).server = server;
     gateway.afterInit(server as unknown as LiveServer);
   });

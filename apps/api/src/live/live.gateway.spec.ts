@@ -1,18 +1,11 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { ChatMessage } from '@live/shared-events';
-import { APP_CONFIG } from '../config/config';
 import { ChatService } from '../chat/chat.service';
-import { CounterService } from '../counter/counter.service';
-import { LiveMetrics } from '../metrics/live-metrics';
-import { MetricsInterceptor } from '../metrics/metrics.interceptor';
 import { PresenceService } from '../presence/presence.service';
-import { ConnectionAdmission } from '../security/connection-admission';
-import { LiveGateway } from './live.gateway';
+import { compileLiveGateway } from './live-gateway.testing';
+import type { LiveGateway } from './live.gateway';
 import type { LiveServer, LiveSocket } from './live-socket';
-import { RateLimitInterceptor } from './rate-limit';
-import { RequestTracker, RequestTrackingInterceptor } from './request-tracker';
 
 const hello: ChatMessage = {
   id: 'm1',
@@ -60,22 +53,7 @@ describe('LiveGateway', () => {
   beforeEach(async () => {
     jest.useFakeTimers();
     jest.clearAllMocks();
-    const moduleRef = await Test.createTestingModule({
-      providers: [
-        LiveGateway,
-        { provide: ConnectionAdmission, useValue: { install: jest.fn() } },
-        LiveMetrics,
-        MetricsInterceptor,
-        RateLimitInterceptor,
-        RequestTracker,
-        RequestTrackingInterceptor,
-        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 1000 } },
-        { provide: CounterService, useValue: counter },
-        { provide: ChatService, useValue: chat },
-        { provide: PresenceService, useValue: presence },
-      ],
-    }).compile();
-    gateway = moduleRef.get(LiveGateway);
+    gateway = await compileLiveGateway({ counter, chat, presence });
     server = {
       emit: jest.fn(),
       use: jest.fn(),
