@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { renderChart } from './chart';
 import { DEFAULTS, parseOptions, type BenchOptions } from './options';
 import { checkTargets, formatReport } from './report';
-import { pointOf, type BenchResult } from './results';
-import { runBench } from './run';
+import { pointOf, roundRatios, roundsOf, type BenchResult, type PointResult } from './results';
+import { plan, runBench } from './run';
 import { startServer } from './servers';
 import { io } from 'socket.io-client';
 
@@ -20,6 +20,7 @@ describe('bench smoke run (20 clients, both servers)', () => {
       ...DEFAULTS,
       clients: CLIENTS,
       workers: 2,
+      rounds: 2,
       sweep: [],
       fanoutClicks: 5,
       fanoutIntervalMs: 50,
@@ -39,6 +40,7 @@ describe('bench smoke run (20 clients, both servers)', () => {
   it.each(['project', 'baseline'] as const)(
     'welcomes every %s client and delivers every fan-out click to each',
     (target) => {
+      expect(roundsOf(result, target, CLIENTS).map((r) => r.round)).toEqual([0, 1]);
       const point = pointOf(result, target, CLIENTS)!;
       expect(point.error).toBeUndefined();
       expect(point.serverUp).toBe(true);
@@ -74,6 +76,7 @@ describe('bench smoke run (20 clients, both servers)', () => {
   it('prints the side-by-side table, the target checks and a chart', () => {
     const report = formatReport(result);
     expect(report).toMatch(/fanout p99 \(ms\)/);
+    expect(report).toMatch(/median of 2 rounds/);
     expect(report).toMatch(
       /storm count exact\s+yes \(\+40 \/ 40 acked\)\s+yes \(\+40 \/ 40 acked\)/,
     );
@@ -132,4 +135,61 @@ describe('the project server as the bench starts it', () => {
       await server.stop();
     }
   }, 30_000);
+});
+
+describe('plan', () => {
+  const options = { ...DEFAULTS, clients: 1000, sweep: [250], rounds: 3 };
+
+  it('runs every round at the main count, alternating which server goes first', () => {
+    const main = plan(options).filter((step) => step.clients === 1000);
+    expect(main.map((s) => `${s.round}:${s.target}`)).toEqual([
+      '0:project',
+      '0:baseline',
+      '1:baseline',
+      '1:project',
+      '2:project',
+      '2:baseline',
+    ]);
+    expect(main.every((s) => s.scenarios.length === DEFAULTS.scenarios.length)).toBe(true);
+  });
+
+  it('runs a sweep count once, connect and fanout only', () => {
+    const sweep = plan(options).filter((step) => step.clients === 250);
+    expect(sweep).toEqual([
+      { target: 'project', clients: 250, round: 0, scenarios: ['connect', 'fanout'] },
+      { target: 'baseline', clients: 250, round: 0, scenarios: ['connect', 'fanout'] },
+    ]);
+  });
+});
+
+describe('roundRatios', () => {
+  const point = (target: 'project' | 'baseline', round: number, kib: number): PointResult =>
+    ({
+      target,
+      clients: 10,
+      round,
+      serverUp: true,
+      memory: { rssBeforeKiB: 0, rssAfterKiB: 0, perConnectionKiB: kib },
+    }) as PointResult;
+
+  it('pairs each round with its own baseline and quotes the median ratio', () => {
+    const result = {
+      options: { ...DEFAULTS, clients: 10 },
+      points: [
+        point('project', 0, 30),
+        point('baseline', 0, 20),
+        point('baseline', 1, 20),
+        point('project', 1, 10),
+        point('project', 2, 22),
+        point('baseline', 2, 20),
+      ],
+    } as BenchResult;
+    const { perRound, median } = roundRatios(result, 10, (p) => p.memory?.perConnectionKiB);
+    expect(perRound).toEqual([1.5, 0.5, 1.1]);
+    expect(median).toBe(1.1);
+    expect(checkTargets(result).find((c) => c.name === 'memory per connection')).toMatchObject({
+      met: true,
+      measured: expect.stringContaining('1.10× (rounds 1.50 0.50 1.10)'),
+    });
+  });
 });

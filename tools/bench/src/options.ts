@@ -12,6 +12,11 @@ export interface BenchOptions {
   clients: number;
   /** Load-generator processes. */
   workers: number;
+  /**
+   * Rounds of the full scenario set at `clients`, the targets' order alternating each round;
+   * figures and ratios are the medians over the rounds.
+   */
+  rounds: number;
   /** Further client counts at which connect, memory and fanout run (the chart's x axis). */
   sweep: number[];
   scenarios: Scenario[];
@@ -42,6 +47,7 @@ export interface BenchOptions {
 export const DEFAULTS: BenchOptions = {
   clients: 1000,
   workers: 2,
+  rounds: 3,
   sweep: [250, 5000],
   scenarios: [...ALL_SCENARIOS],
   targets: [...ALL_TARGETS],
@@ -64,6 +70,8 @@ export const USAGE = `Usage: npm run bench -- [options]
 
   --clients N          clients for the full scenario set (default ${DEFAULTS.clients})
   --workers W          load-generator processes (default ${DEFAULTS.workers})
+  --rounds R           rounds of every scenario at --clients, project and baseline in
+                       alternating order; the table shows medians (default ${DEFAULTS.rounds})
   --sweep A,B,...      extra client counts for connect/memory/fanout, the chart's x axis
                        (default ${DEFAULTS.sweep.join(',')}; "none" for none)
   --scenarios LIST     any of connect,fanout,chat,storm (default all)
@@ -126,6 +134,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     options: {
       clients: { type: 'string' },
       workers: { type: 'string' },
+      rounds: { type: 'string' },
       sweep: { type: 'string' },
       scenarios: { type: 'string' },
       targets: { type: 'string' },
@@ -153,6 +162,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
   return {
     clients: positiveInt('clients', values.clients, DEFAULTS.clients),
     workers: positiveInt('workers', values.workers, DEFAULTS.workers),
+    rounds: positiveInt('rounds', values.rounds, DEFAULTS.rounds),
     sweep,
     scenarios: list('scenarios', values.scenarios, ALL_SCENARIOS, DEFAULTS.scenarios),
     targets: list('targets', values.targets, ALL_TARGETS, DEFAULTS.targets),

@@ -1,4 +1,4 @@
-import { pointOf, type BenchResult, type PointResult } from './results';
+import { pointOf, roundRatios, roundsOf, type BenchResult, type PointResult } from './results';
 
 /** One of the issue's targets, judged on a run. */
 export interface TargetCheck {
@@ -39,14 +39,17 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     pick: (point: PointResult) => number | undefined,
     unit: string,
   ) => {
-    const r = p && b ? ratio(pick(p), pick(b)) : undefined;
-    if (p && b && pick(p) !== undefined)
-      checks.push({
-        name,
-        target: `≤ ${limit.toFixed(1)}× baseline`,
-        measured: `${ms(pick(p))} vs ${ms(pick(b))} ${unit} = ${showRatio(r)}`,
-        met: r === undefined ? undefined : r <= limit,
-      });
+    if (!p || !b || pick(p) === undefined) return;
+    const { perRound, median } = roundRatios(result, n, pick);
+    const r = Number.isNaN(median) ? undefined : median;
+    const rounds =
+      perRound.length > 1 ? ` (rounds ${perRound.map((x) => x.toFixed(2)).join(' ')})` : '';
+    checks.push({
+      name,
+      target: `≤ ${limit.toFixed(1)}× baseline`,
+      measured: `${ms(pick(p))} vs ${ms(pick(b))} ${unit} = ${showRatio(r)}${rounds}`,
+      met: r === undefined ? undefined : r <= limit,
+    });
   };
   relative('fanout p99', 1.0, (x) => x.fanout?.latency.p99, 'ms');
   relative('chat p99', 1.0, (x) => x.chat?.latency.p99, 'ms');
@@ -80,6 +83,10 @@ export function formatReport(result: BenchResult): string {
   const n = o.clients;
   const p = pointOf(result, 'project', n);
   const b = pointOf(result, 'baseline', n);
+  const rounds = Math.max(
+    roundsOf(result, 'project', n).length,
+    roundsOf(result, 'baseline', n).length,
+  );
   const rows: string[][] = [];
   const row = (
     label: string,
@@ -90,7 +97,13 @@ export function formatReport(result: BenchResult): string {
     const pv = p ? pick(p) : undefined;
     const bv = b ? pick(b) : undefined;
     if (pv === undefined && bv === undefined) return;
-    rows.push([label, fmt(pv), fmt(bv), withRatio ? showRatio(ratio(pv, bv)) : '']);
+    const r = rounds > 1 ? roundRatios(result, n, pick).median : ratio(pv, bv);
+    rows.push([
+      label,
+      fmt(pv),
+      fmt(bv),
+      withRatio ? showRatio(Number.isNaN(r) ? undefined : r) : '',
+    ]);
   };
   const text = (label: string, pick: (x: PointResult) => string | undefined) => {
     const pv = p ? pick(p) : undefined;
@@ -109,6 +122,9 @@ export function formatReport(result: BenchResult): string {
   row('fanout p90 (ms)', (x) => x.fanout?.latency.p90);
   row('fanout p99 (ms)', (x) => x.fanout?.latency.p99);
   row('fanout max (ms)', (x) => x.fanout?.latency.max);
+  row('fanout first receipt p50 (ms)', (x) => x.fanout?.firstReceipt.p50);
+  row('fanout first → last p50 (ms)', (x) => x.fanout?.spread.p50);
+  row('fanout first → last max (ms)', (x) => x.fanout?.spread.max);
   text(
     'fanout delivered/expected',
     (x) => x.fanout && `${x.fanout.delivered}/${x.fanout.expected}`,
@@ -177,9 +193,48 @@ export function formatReport(result: BenchResult): string {
 
   const parts = [
     `Live counter bench — ${n} clients over ${o.workers} workers, ${result.machine.cpus} CPUs, Node ${result.machine.node}, ${result.startedAt}`,
+    ...(rounds > 1
+      ? [
+          `Each figure is the median of ${rounds} rounds (a fresh server each, the two servers' order alternating);`,
+          "a ratio is the median of the rounds' project/baseline ratios.",
+        ]
+      : []),
     '',
     table(['', 'project', 'baseline', 'ratio'], rows),
   ];
+  if (rounds > 1) {
+    const roundRows = result.points
+      .filter((x) => x.clients === n)
+      .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+      .map((x) => [
+        `${(x.round ?? 0) + 1}`,
+        x.target,
+        ms(x.connect?.allWelcomedMs),
+        num(x.memory?.perConnectionKiB, 1),
+        ms(x.fanout?.latency.p99),
+        ms(x.chat?.latency.p99),
+        ms(x.storm?.ackLatency.p99),
+        x.storm ? `${num(x.storm.ackedPct, 1)}%` : '–',
+        x.error ? `error: ${x.error}` : '',
+      ]);
+    parts.push(
+      '',
+      table(
+        [
+          'round',
+          'target',
+          'connect ms',
+          'KiB/conn',
+          'fanout p99',
+          'chat p99',
+          'storm ack p99',
+          'acked',
+          '',
+        ],
+        roundRows,
+      ),
+    );
+  }
   const counts = [...new Set(result.points.map((x) => x.clients))].sort((a, c) => a - c);
   if (counts.length > 1) {
     const sweepRows = counts.flatMap((c) =>

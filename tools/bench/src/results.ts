@@ -1,3 +1,4 @@
+import { median, medianPoint } from './median-point';
 import type { BenchOptions, Target } from './options';
 import type { Summary } from './stats';
 
@@ -5,6 +6,8 @@ import type { Summary } from './stats';
 export interface PointResult {
   target: Target;
   clients: number;
+  /** Which round of the main client count (0-based); absent for a median over rounds. */
+  round?: number;
   /** The server process was still running at the end. */
   serverUp: boolean;
   error?: string;
@@ -20,6 +23,10 @@ export interface PointResult {
   fanout?: {
     clicks: number;
     latency: Summary;
+    /** Per click: send → the first client's receipt (the server's turnaround). */
+    firstReceipt: Summary;
+    /** Per click: first → last client's receipt (how long the broadcast itself takes). */
+    spread: Summary;
     delivered: number;
     expected: number;
     serverCpuSeconds: number;
@@ -70,11 +77,37 @@ export interface BenchResult {
   points: PointResult[];
 }
 
-/** The point for `target` at `clients`, if measured. */
+/** Every round measured for `target` at `clients`, in round order. */
+export function roundsOf(result: BenchResult, target: Target, clients: number): PointResult[] {
+  return result.points.filter((p) => p.target === target && p.clients === clients);
+}
+
+/** The point for `target` at `clients`, if measured: the median over its rounds when several. */
 export function pointOf(
   result: BenchResult,
   target: Target,
   clients: number,
 ): PointResult | undefined {
-  return result.points.find((p) => p.target === target && p.clients === clients);
+  const rounds = roundsOf(result, target, clients);
+  return rounds.length ? medianPoint(rounds) : undefined;
+}
+
+/**
+ * project / baseline for one figure at `clients`, per round (the two servers measured one
+ * after the other in the same round), and their median: the ratio to quote.
+ */
+export function roundRatios(
+  result: BenchResult,
+  clients: number,
+  pick: (point: PointResult) => number | undefined,
+): { perRound: number[]; median: number } {
+  const project = roundsOf(result, 'project', clients);
+  const baseline = roundsOf(result, 'baseline', clients);
+  const perRound = project.flatMap((p) => {
+    const b = baseline.find((x) => x.round === p.round);
+    const pv = pick(p);
+    const bv = b && pick(b);
+    return pv === undefined || bv === undefined || !(bv > 0) || Number.isNaN(pv) ? [] : [pv / bv];
+  });
+  return { perRound, median: median(perRound) };
 }

@@ -147,10 +147,16 @@ class PointRun {
     );
     const parts = await this.pool.all<FanoutLatencies>({ cmd: 'fanoutLatencies', sentNsByCount });
     const latencies = parts.flatMap((p) => p.latencyMs);
+    // Per click: the first receipt anywhere (the server's turnaround) and how long after it the
+    // last client had it (the broadcast's own duration).
+    const firstMs = parts[0].firstMs.map((_, i) => Math.min(...parts.map((p) => p.firstMs[i])));
+    const spreadMs = firstMs.map((first, i) => Math.max(...parts.map((p) => p.lastMs[i])) - first);
     await this.pool.all({ cmd: 'record', mode: 'off' });
     this.point.fanout = {
       clicks: clicks.sent,
       latency: summarize(latencies),
+      firstReceipt: summarize(firstMs.filter((v) => !Number.isNaN(v))),
+      spread: summarize(spreadMs.filter((v) => !Number.isNaN(v))),
       delivered: latencies.length,
       expected,
       serverCpuSeconds,
@@ -256,10 +262,11 @@ async function runPoint(
   pool: WorkerPool,
   target: Target,
   clients: number,
+  round: number,
   scenarios: Scenario[],
   say: (phase: string, live?: () => string) => void,
 ): Promise<PointResult> {
-  const point: PointResult = { target, clients, serverUp: false };
+  const point: PointResult = { target, clients, round, serverUp: false };
   say('starting server');
   const server = await startServer(target, { api: options.api, profileDir: options.profileDir });
   let probe: Socket | undefined;
@@ -293,43 +300,59 @@ async function runPoint(
   return point;
 }
 
+/** What runs, in order: one entry per target, client count and round. */
+export function plan(
+  options: Pick<BenchOptions, 'clients' | 'sweep' | 'rounds' | 'targets' | 'scenarios'>,
+): { target: Target; clients: number; round: number; scenarios: Scenario[] }[] {
+  const counts = [...new Set([...options.sweep, options.clients])].sort((a, b) => a - b);
+  return counts.flatMap((clients) => {
+    if (clients !== options.clients) {
+      const scenarios = options.scenarios.filter((s) => s === 'connect' || s === 'fanout');
+      return options.targets.map((target) => ({ target, clients, round: 0, scenarios }));
+    }
+    // Alternating which server goes first cancels a machine that gets busier or quieter.
+    return Array.from({ length: options.rounds }, (_, round) =>
+      (round % 2 ? [...options.targets].reverse() : options.targets).map((target) => ({
+        target,
+        clients,
+        round,
+        scenarios: options.scenarios,
+      })),
+    ).flat();
+  });
+}
+
 /**
- * Runs every point: the full scenario set at `clients`, and connect/memory/fanout at each
- * sweep count, for each target in turn on a fresh server.
+ * Runs every point, each on a fresh server: the full scenario set at `clients` for each round,
+ * and connect/memory/fanout once at each sweep count.
  */
 export async function runBench(
   options: BenchOptions,
   progress: ProgressSink = () => undefined,
 ): Promise<BenchResult> {
   const startedAt = new Date();
-  const counts = [...new Set([...options.sweep, options.clients])].sort((a, b) => a - b);
-  const total = counts.length * options.targets.length;
+  const steps = plan(options);
   const pool = new WorkerPool(options.workers);
   const points: PointResult[] = [];
   const t0 = Date.now();
   let phase = '';
   let live: (() => string) | undefined;
   const render = () => {
-    const label = `[${points.length + 1}/${total}] ${phase}`;
+    const label = `[${points.length + 1}/${steps.length}] ${phase}`;
     progress(
       `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
     );
   };
   const ticker = setInterval(render, 500);
   try {
-    for (const clients of counts) {
-      const scenarios: Scenario[] =
-        clients === options.clients
-          ? options.scenarios
-          : options.scenarios.filter((s) => s === 'connect' || s === 'fanout');
-      for (const target of options.targets) {
-        const say = (what: string, detail?: () => string) => {
-          phase = `${target} n=${clients}: ${what}`;
-          live = detail;
-          render();
-        };
-        points.push(await runPoint(options, pool, target, clients, scenarios, say));
-      }
+    for (const { target, clients, round, scenarios } of steps) {
+      const rounds = clients === options.clients && options.rounds > 1;
+      const say = (what: string, detail?: () => string) => {
+        phase = `${target} n=${clients}${rounds ? ` round ${round + 1}/${options.rounds}` : ''}: ${what}`;
+        live = detail;
+        render();
+      };
+      points.push(await runPoint(options, pool, target, clients, round, scenarios, say));
     }
   } finally {
     clearInterval(ticker);

@@ -54,6 +54,9 @@ export interface Collected {
 
 export interface FanoutLatencies {
   latencyMs: number[];
+  /** Per click, in count order: this worker's first and last receipt after the send (ms; NaN for none). */
+  firstMs: number[];
+  lastMs: number[];
   unmatched: number;
 }
 

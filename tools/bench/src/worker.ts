@@ -217,18 +217,23 @@ function fanoutLatencies(sentNsByCount: Record<string, number>): FanoutLatencies
     .sort((a, b) => a[0] - b[0]);
   const served = new Map<number, number>(); // client → index in `sent` of its next unserved click
   const latencyMs: number[] = [];
+  const firstMs = sent.map(() => NaN);
+  const lastMs = sent.map(() => NaN);
   let unmatched = 0;
   for (let i = 0; i < clickCounts.length; i++) {
     let next = served.get(clickClients[i]) ?? 0;
     const before = next;
     while (next < sent.length && sent[next][0] <= clickCounts[i]) {
-      latencyMs.push(nsToMs(clickTimes[i] - sent[next][1]));
+      const ms = nsToMs(clickTimes[i] - sent[next][1]);
+      latencyMs.push(ms);
+      if (!(ms >= firstMs[next])) firstMs[next] = ms;
+      if (!(ms <= lastMs[next])) lastMs[next] = ms;
       next++;
     }
     if (next === before) unmatched++;
     served.set(clickClients[i], next);
   }
-  return { latencyMs, unmatched };
+  return { latencyMs, firstMs, lastMs, unmatched };
 }
 
 function collect(): Collected {
