@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
@@ -6,13 +7,26 @@ import { createLogger } from './logging/pino-logger';
 import { redactUrl } from './redis/redis-connection';
 import { StoreUnavailableError } from './store/store';
 
+/**
+ * The accept queue. Node's default (511) overflows when a thousand clients connect at once (a
+ * reconnect storm after a restart, or the bench's connect burst), and each dropped SYN costs its
+ * client a 1 s retransmit. The kernel caps it at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   // The built UI sits beside the built API: dist/apps/client next to dist/apps/api.
   config.clientDir ??= join(__dirname, '..', 'client');
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
-  await app.listen(config.port, config.host);
+  // app.listen() without a way to set the backlog: initialise, then listen on Nest's server.
+  await app.init();
+  const server: Server = app.getHttpServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
+  });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const data = config.redis
     ? `Redis at ${redactUrl(config.redis.url)}, keys prefixed ${config.redis.prefix}`

@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatMessage } from '@live/shared-events';
 import { closeClients, connected, makeDataDir, removeDataDir, sleep } from './harness';
@@ -105,6 +106,17 @@ describe('the production server process', () => {
     expect(results.every((result) => result?.ok)).toBe(true);
     expect(await exitCode).toBe(0);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
+  });
+
+  it('listens with an accept queue deep enough for thousands of clients connecting at once', async () => {
+    const server = track(await ApiProcess.start({ DATA_DIR: dataDir }));
+    // For a listening socket, ss shows the accept queue's size as Send-Q; the kernel caps it.
+    const listening = execFileSync('ss', ['-ltnH', `sport = :${server.port}`], {
+      encoding: 'utf8',
+    });
+    const [, , sendQ] = listening.trim().split(/\s+/);
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    expect(Number(sendQ)).toBe(Math.min(4096, somaxconn));
   });
 
   it('refuses to start with a clear message when DATA_DIR is unusable', async () => {

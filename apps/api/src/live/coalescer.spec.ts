@@ -35,6 +35,17 @@ describe('Coalescer', () => {
     expect(flush.mock.calls.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('tells the flush whether it runs at once or after a busy interval', () => {
+    const flush = jest.fn<(sustained: boolean) => void>();
+    const coalescer = new Coalescer(16, flush);
+    coalescer.schedule();
+    coalescer.schedule();
+    jest.advanceTimersByTime(16);
+    jest.advanceTimersByTime(100);
+    coalescer.schedule();
+    expect(flush.mock.calls).toEqual([[false], [true], [false]]);
+  });
+
   it('drops a pending flush when cancelled', () => {
     const flush = jest.fn();
     const coalescer = new Coalescer(16, flush);

@@ -1,7 +1,8 @@
 /**
  * Runs `flush` at most once per `intervalMs`: at once when idle, otherwise once at the end
  * of the current interval, however often it was scheduled meanwhile. `flush` reads the latest
- * state itself, so the last run always carries the final value.
+ * state itself, so the last run always carries the final value; it is told `sustained` when it
+ * runs at the end of an interval, i.e. it was scheduled again before the interval was over.
  */
 export class Coalescer {
   private window: NodeJS.Timeout | undefined;
@@ -10,7 +11,7 @@ export class Coalescer {
   /** @param intervalMs the interval, or a function read after each flush (an interval that adapts). */
   constructor(
     private readonly intervalMs: number | (() => number),
-    private readonly flush: () => void,
+    private readonly flush: (sustained: boolean) => void,
   ) {}
 
   schedule(): void {
@@ -18,7 +19,7 @@ export class Coalescer {
       this.pending = true;
       return;
     }
-    this.run();
+    this.run(false);
   }
 
   /** Drops a pending flush (on shutdown). */
@@ -28,14 +29,14 @@ export class Coalescer {
     this.pending = false;
   }
 
-  private run(): void {
-    this.flush();
+  private run(sustained: boolean): void {
+    this.flush(sustained);
     this.window = setTimeout(
       () => {
         this.window = undefined;
         if (this.pending) {
           this.pending = false;
-          this.run();
+          this.run(true);
         }
       },
       typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs(),

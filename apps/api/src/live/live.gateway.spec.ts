@@ -116,6 +116,26 @@ describe('LiveGateway', () => {
     expect(server.serverSideEmit).not.toHaveBeenCalled();
   });
 
+  it('sends a click after a quiet spell to a large audience at once, a sustained one in slices', async () => {
+    const to = jest.fn((room: string) => ({ emit: jest.fn(() => room) }));
+    Object.assign(server.local, { to });
+    for (let i = 0; i < 600; i++) presence.join();
+    try {
+      counter.current = 8;
+      counter.click.mockResolvedValue(8);
+      await gateway.click(undefined);
+      // Nothing waits behind the first click: slicing would only stretch its broadcast.
+      expect(server.local.emit).toHaveBeenCalledWith('click', 8);
+      expect(to).not.toHaveBeenCalled();
+      // Clicks keep coming within the tick: the next broadcast yields to their acks.
+      await gateway.click(undefined);
+      jest.advanceTimersByTime(50);
+      expect(to).toHaveBeenCalledWith('broadcast-slice:0');
+    } finally {
+      for (let i = 0; i < 600; i++) presence.leave();
+    }
+  });
+
   it('broadcasts a new message with the author from the handshake and acks it', async () => {
     chat.post.mockResolvedValue({ message: hello, created: true });
     const socket = fakeSocket('Ada');
