@@ -21,6 +21,7 @@ describe('bench smoke run (20 clients, both servers)', () => {
       clients: CLIENTS,
       workers: 2,
       rounds: 2,
+      warmup: 2,
       sweep: [],
       fanoutClicks: 5,
       fanoutIntervalMs: 50,

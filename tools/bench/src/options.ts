@@ -21,6 +21,11 @@ export interface BenchOptions {
   sweep: number[];
   scenarios: Scenario[];
   targets: Target[];
+  /**
+   * Untimed clicks and messages sent first on each fresh server: a process's first broadcasts to
+   * a thousand sockets run cold (JIT) and take twice as long, in both servers alike.
+   */
+  warmup: number;
   fanoutClicks: number;
   fanoutIntervalMs: number;
   stormRate: number;
@@ -51,6 +56,7 @@ export const DEFAULTS: BenchOptions = {
   sweep: [250, 5000],
   scenarios: [...ALL_SCENARIOS],
   targets: [...ALL_TARGETS],
+  warmup: 5,
   fanoutClicks: 40,
   fanoutIntervalMs: 100,
   stormRate: 1,
@@ -76,6 +82,7 @@ export const USAGE = `Usage: npm run bench -- [options]
                        (default ${DEFAULTS.sweep.join(',')}; "none" for none)
   --scenarios LIST     any of connect,fanout,chat,storm (default all)
   --targets LIST       project,baseline (default both)
+  --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
   --storm-rate R       clicks/s per client (default ${DEFAULTS.stormRate})   --storm-seconds D (default ${DEFAULTS.stormSeconds})
   --chat-senders S     (default ${DEFAULTS.chatSenders})   --chat-rate R msgs/s per sender (default ${DEFAULTS.chatRate})
@@ -97,6 +104,14 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} must be a whole number, got "${value}"`);
   return n;
 }
 
@@ -138,6 +153,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       sweep: { type: 'string' },
       scenarios: { type: 'string' },
       targets: { type: 'string' },
+      warmup: { type: 'string' },
       'fanout-clicks': { type: 'string' },
       'fanout-interval': { type: 'string' },
       'storm-rate': { type: 'string' },
@@ -166,6 +182,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     sweep,
     scenarios: list('scenarios', values.scenarios, ALL_SCENARIOS, DEFAULTS.scenarios),
     targets: list('targets', values.targets, ALL_TARGETS, DEFAULTS.targets),
+    warmup: nonNegativeInt('warmup', values.warmup, DEFAULTS.warmup),
     fanoutClicks: positiveInt('fanout-clicks', values['fanout-clicks'], DEFAULTS.fanoutClicks),
     fanoutIntervalMs: positiveNumber(
       'fanout-interval',

@@ -124,6 +124,31 @@ class PointRun {
     return welcomed === this.n;
   }
 
+  /** Untimed: the clicks and messages that take both servers' hot paths past the JIT's cold start. */
+  async warmUp(): Promise<void> {
+    const { warmup, fanoutIntervalMs, ackTimeoutMs } = this.options;
+    if (warmup === 0) return;
+    this.say(`warming up: ${warmup} clicks and messages`);
+    const clicker = 0;
+    const worker = this.pool.workerOf(clicker);
+    await this.pool.send(worker, {
+      cmd: 'clicks',
+      index: clicker,
+      count: warmup,
+      intervalMs: fanoutIntervalMs,
+      ackTimeoutMs,
+    });
+    await this.pool.send(worker, {
+      cmd: 'chat',
+      senders: [clicker],
+      rate: 1000 / fanoutIntervalMs,
+      durationMs: warmup * fanoutIntervalMs,
+      ackTimeoutMs,
+    });
+    // The last broadcasts reach every client before anything is timed.
+    await sleep(fanoutIntervalMs);
+  }
+
   async fanout(): Promise<void> {
     const { fanoutClicks, fanoutIntervalMs, ackTimeoutMs } = this.options;
     this.say(`fanout: ${fanoutClicks} clicks at ${fanoutIntervalMs} ms`);
@@ -277,6 +302,7 @@ async function runPoint(
     const allWelcomed = await run.connect();
     if (!allWelcomed)
       throw new Error(`only ${point.connect?.welcomed}/${clients} clients welcomed`);
+    if (scenarios.some((s) => s !== 'connect')) await run.warmUp();
     if (scenarios.includes('fanout')) await run.fanout();
     if (scenarios.includes('chat')) await run.chat();
     // Last: the baseline may still be draining the storm's backlog long after it.
