@@ -52,7 +52,7 @@ export interface BenchOptions {
 export const DEFAULTS: BenchOptions = {
   clients: 1000,
   workers: 2,
-  rounds: 3,
+  rounds: 5,
   sweep: [250, 5000],
   scenarios: [...ALL_SCENARIOS],
   targets: [...ALL_TARGETS],

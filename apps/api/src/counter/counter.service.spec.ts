@@ -19,7 +19,7 @@ describe('CounterService', () => {
   it('returns the count after each click and tracks the latest', async () => {
     store.click.mockResolvedValue(42);
     expect(await service.click('a')).toBe(42);
-    expect(store.click).toHaveBeenCalledWith('a');
+    expect(store.click).toHaveBeenCalledWith('a', expect.any(Function));
     expect(service.current).toBe(42);
   });
 
@@ -27,6 +27,24 @@ describe('CounterService', () => {
     store.click.mockResolvedValue(40);
     expect(await service.click('old')).toBe(40);
     expect(service.current).toBe(42);
+  });
+
+  it('tells its listeners of a click once it is committed, before it is durable', async () => {
+    let durable: () => void = () => undefined;
+    store.click.mockImplementationOnce(
+      (_id, onCommit) =>
+        new Promise((resolve) => {
+          onCommit?.(43);
+          durable = () => resolve(43);
+        }),
+    );
+    const heard: number[] = [];
+    service.onChange(() => heard.push(service.current));
+    const click = service.click('b');
+    expect(heard).toEqual([43]);
+    durable();
+    expect(await click).toBe(43);
+    expect(heard).toEqual([43]);
   });
 
   it('resets to 0 once the store has, and counts up from there', async () => {

@@ -21,9 +21,15 @@ export class CounterService implements OnModuleInit {
     return this.latest;
   }
 
-  /** Counts one click (once per id) and resolves, after it is durable, with the count after it. */
+  /**
+   * Counts one click (once per id) and resolves, after it is durable, with the count after it.
+   * The change listeners hear of it earlier, once it is committed: showing the count need not
+   * wait for the disk, acking it does.
+   */
   async click(id?: string): Promise<number> {
-    const count = await this.store.click(id);
+    const count = await this.store.click(id, (committed) => {
+      if (this.observe(committed)) this.changed();
+    });
     // A retried click resolves with its original, older count: never move `current` back.
     this.observe(count);
     return count;
@@ -51,9 +57,13 @@ export class CounterService implements OnModuleInit {
     setTimeout(() => void this.resync(), RESET_SETTLE_MS).unref();
   }
 
-  /** Calls `listener` when the count changes other than by a click or an observed count. */
+  /** Calls `listener` when a click here or a reset moves the count (not a count observed from a peer). */
   onChange(listener: () => void): void {
     this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   private async resync(): Promise<void> {
@@ -61,7 +71,7 @@ export class CounterService implements OnModuleInit {
       const count = await this.store.count();
       if (count === this.latest) return;
       this.latest = count;
-      for (const listener of this.changeListeners) listener();
+      this.changed();
     } catch {
       // The store is away: the next click brings the count back in line.
     }

@@ -13,6 +13,11 @@ describe('LiveGateway with other instances', () => {
   let counter: CounterService;
   let peerListeners: Map<string, (count: number) => void>;
   const store = { click: jest.fn<Store['click']>(), count: jest.fn<Store['count']>() };
+  /** The next clicks commit these counts, announced before they resolve, as Redis does. */
+  const clickCommits = (...counts: number[]) => {
+    for (const count of counts)
+      store.click.mockImplementationOnce(async (_id, onCommit) => (onCommit?.(count), count));
+  };
   const board = {
     report: jest.fn<PresenceBoard['report']>(),
     leave: jest.fn<PresenceBoard['leave']>(),
@@ -51,7 +56,7 @@ describe('LiveGateway with other instances', () => {
   });
 
   it('tells the other instances its highest count once per tick, and its own clients', async () => {
-    store.click.mockResolvedValueOnce(1).mockResolvedValueOnce(2).mockResolvedValueOnce(3);
+    clickCommits(1, 2, 3);
     await gateway.click(undefined);
     await gateway.click(undefined);
     await gateway.click(undefined);

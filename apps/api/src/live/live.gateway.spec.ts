@@ -37,11 +37,22 @@ describe('LiveGateway', () => {
     serverSideEmit: jest.Mock;
     local: { emit: jest.Mock };
   };
+  // The counter announces a click on commit, before the click resolves.
+  const counterChanged: (() => void)[] = [];
   const counter = {
     current: 7,
     click: jest.fn<(id?: string) => Promise<number>>(),
-    onChange: jest.fn(),
+    onChange: (listener: () => void) => counterChanged.push(listener),
     adopt: jest.fn(),
+  };
+  /** The next click commits `count`: the counter says so, then the click resolves. */
+  const clickCommits = (...counts: number[]) => {
+    for (const count of counts)
+      counter.click.mockImplementationOnce(async () => {
+        counter.current = count;
+        counterChanged.forEach((listener) => listener());
+        return count;
+      });
   };
   const chat = {
     post: jest.fn<ChatService['post']>(),
@@ -62,6 +73,8 @@ describe('LiveGateway', () => {
       local: { emit: jest.fn() },
     };
     (gateway as unknown as { server: LiveServer }).server = server as unknown as LiveServer;
+    counterChanged.length = 0;
+    gateway.afterInit(server as unknown as LiveServer);
   });
 
   afterEach(() => {
@@ -70,7 +83,6 @@ describe('LiveGateway', () => {
   });
 
   it('installs the handshake middleware on init', () => {
-    gateway.afterInit(server as unknown as LiveServer);
     expect(server.use).toHaveBeenCalledTimes(1);
   });
 
@@ -103,13 +115,14 @@ describe('LiveGateway', () => {
   });
 
   it('acks a click with the exact count and coalesces the broadcasts', async () => {
-    counter.click.mockResolvedValueOnce(8).mockResolvedValueOnce(9).mockResolvedValueOnce(10);
+    clickCommits(8, 9, 10);
     expect(await gateway.click({ id: 'c1' })).toEqual({ ok: true, count: 8 });
     expect(counter.click).toHaveBeenCalledWith('c1');
     await gateway.click(undefined);
     await gateway.click(undefined);
-    expect(server.local.emit.mock.calls.filter(([event]) => event === 'click')).toHaveLength(1);
-    counter.current = 10;
+    expect(server.local.emit.mock.calls.filter(([event]) => event === 'click')).toEqual([
+      ['click', 8],
+    ]);
     jest.advanceTimersByTime(20);
     expect(server.local.emit).toHaveBeenLastCalledWith('click', 10);
     // Alone (no REDIS_URL), there is nobody to share the count with.
@@ -121,8 +134,7 @@ describe('LiveGateway', () => {
     Object.assign(server.local, { to });
     for (let i = 0; i < 600; i++) presence.join();
     try {
-      counter.current = 8;
-      counter.click.mockResolvedValue(8);
+      clickCommits(8, 9);
       await gateway.click(undefined);
       // Nothing waits behind the first click: slicing would only stretch its broadcast.
       expect(server.local.emit).toHaveBeenCalledWith('click', 8);

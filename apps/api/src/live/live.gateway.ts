@@ -139,6 +139,8 @@ export class LiveGateway
       this.counter.adopt(count);
       this.clickBroadcast.schedule();
     });
+    // Fires once a click is committed, before the disk confirms it: the count's broadcast does
+    // not wait for the fsync that the ack waits for.
     this.counter.onChange(() => this.clickBroadcast.schedule());
     this.presence.onChange(() => this.presenceBroadcast.schedule());
   }
@@ -176,7 +178,6 @@ export class LiveGateway
     @MessageBody(new ZodValidationPipe(clickRequestSchema)) request: ClickRequest,
   ): Promise<ClickResult> {
     const count = await this.counter.click(request?.id);
-    this.clickBroadcast.schedule();
     if (this.clustered) this.clickShare.schedule();
     return { ok: true, count };
   }
@@ -188,6 +189,7 @@ export class LiveGateway
     @MessageBody(new ZodValidationPipe(messageRequestSchema)) input: MessageInput,
   ): Promise<MessageResult> {
     const { message, created } = await this.chat.post(socket.data.name, input);
+    // Durable before anyone sees it: a message's seq is never shown twice, even across a power cut.
     if (created) this.server.emit(EVENTS.message, message);
     // Sending ends typing; say so, so nobody sees "… is typing" after the message.
     if (socket.data.typing) this.announceTyping(socket, false);

@@ -5,6 +5,7 @@ import {
   type AppendResult,
   type MessageDraft,
   type MessageQuery,
+  type OnCommit,
   type Store,
 } from './store';
 
@@ -110,11 +111,15 @@ export class RedisStore implements Store {
     redis.on('ready', () => (this.lastError = undefined));
   }
 
-  click(id?: string): Promise<number> {
-    return this.run(() =>
-      id === undefined
-        ? this.redis.incr(this.keys.count)
-        : this.scripts.clickOnce(this.keys.count, this.keys.click(id), ID_TTL_MS),
+  // Redis answers once it has the write: committed and as durable as its persistence settings
+  // make it, in one step, so onCommit hears the result just before the promise settles.
+  click(id?: string, onCommit?: OnCommit<number>): Promise<number> {
+    return this.run(
+      () =>
+        id === undefined
+          ? this.redis.incr(this.keys.count)
+          : this.scripts.clickOnce(this.keys.count, this.keys.click(id), ID_TTL_MS),
+      onCommit,
     );
   }
 
@@ -206,14 +211,17 @@ export class RedisStore implements Store {
   }
 
   /** Runs one Redis request, turning any failure into StoreUnavailableError with the reason. */
-  private async run<T>(request: () => Promise<T>): Promise<T> {
+  private async run<T>(request: () => Promise<T>, onCommit?: OnCommit<T>): Promise<T> {
     if (this.closed) throw new StoreUnavailableError('The store is closed');
+    let result: T;
     try {
-      return await request();
+      result = await request();
     } catch (error) {
       const reason = this.lastError?.message ?? (error as Error).message;
       throw new StoreUnavailableError(`Redis is unavailable: ${reason}`, { cause: error });
     }
+    onCommit?.(result);
+    return result;
   }
 }
 

@@ -31,6 +31,16 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.count()).toBe(2);
     });
 
+    it('announces a click on commit, with the count the click resolves with', async () => {
+      const heard: number[] = [];
+      const click = store.click('c-commit', (count) => heard.push(count));
+      const retry = store.click('c-commit', (count) => heard.push(count));
+      const [count, again] = await Promise.all([click, retry]);
+      // Announced no later than resolved: a caller may broadcast there, and ack here.
+      expect(heard).toEqual([count, count]);
+      expect(again).toBe(count);
+    });
+
     it('counts 100 concurrent clicks exactly, each with its own count', async () => {
       const counts = await Promise.all(Array.from({ length: 100 }, () => store.click()));
       expect(new Set(counts).size).toBe(100);

@@ -17,12 +17,19 @@ export interface MessageQuery {
 }
 
 /**
+ * Hears a write's result as soon as it is committed: readable by everyone and kept if this
+ * process crashes, possibly before it is durable. A broadcast may start here; an ack waits for
+ * the write's promise.
+ */
+export type OnCommit<T> = (result: T) => void;
+
+/**
  * The storage port. Every write resolves only once it is durable, so a caller may ack it.
  * Adapters: SqliteStore (embedded, the default) and RedisStore (shared by several instances).
  */
 export interface Store {
   /** Counts one click and returns the count after it; a click id seen before returns that click's count. */
-  click(id?: string): Promise<number>;
+  click(id?: string, onCommit?: OnCommit<number>): Promise<number>;
   count(): Promise<number>;
   /** Stores a message unless its id is already stored, in which case the stored one is returned. */
   append(draft: MessageDraft): Promise<AppendResult>;

@@ -1,0 +1,112 @@
+import { jest } from '@jest/globals';
+import { WriteBatch } from './write-batch';
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A sync the test finishes by hand, counting how often it was started. */
+function manualSync() {
+  const pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  const sync = jest.fn(
+    () => new Promise<void>((resolve, reject) => pending.push({ resolve, reject })),
+  );
+  return { sync, pending };
+}
+
+describe('WriteBatch', () => {
+  const transactions: number[] = [];
+  const commit = (work: () => void) => {
+    transactions.push(1);
+    work();
+  };
+
+  beforeEach(() => (transactions.length = 0));
+
+  it('runs the writes of one turn in one transaction, then one sync for all of them', async () => {
+    const { sync, pending } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    const acks = [batch.add(() => 1), batch.add(() => 2), batch.add(() => 3)];
+    await turn();
+    expect(transactions).toHaveLength(1);
+    expect(sync).toHaveBeenCalledTimes(1);
+    pending[0].resolve();
+    await expect(Promise.all(acks)).resolves.toEqual([1, 2, 3]);
+  });
+
+  it('tells onCommit the result at once, and settles the write only once it is synced', async () => {
+    const { sync, pending } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    const committed: number[] = [];
+    let acked = false;
+    void batch
+      .add(
+        () => 7,
+        (value) => committed.push(value),
+      )
+      .then(() => (acked = true));
+    await turn();
+    expect(committed).toEqual([7]);
+    await turn();
+    expect(acked).toBe(false);
+    pending[0].resolve();
+    await turn();
+    expect(acked).toBe(true);
+  });
+
+  it('makes a write committed during a sync wait for the next sync, never the one in flight', async () => {
+    const { sync, pending } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    const first = batch.add(() => 'first');
+    await turn();
+    let secondAcked = false;
+    const second = batch.add(() => 'second').then((v) => ((secondAcked = true), v));
+    await turn();
+    expect(sync).toHaveBeenCalledTimes(1);
+    pending[0].resolve();
+    await expect(first).resolves.toBe('first');
+    expect(secondAcked).toBe(false);
+    await turn();
+    expect(sync).toHaveBeenCalledTimes(2);
+    pending[1].resolve();
+    await expect(second).resolves.toBe('second');
+  });
+
+  it('rejects the writes of a failed sync, and only those', async () => {
+    const { sync, pending } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    const lost = batch.add(() => 1);
+    await turn();
+    const next = batch.add(() => 2);
+    await turn();
+    pending[0].reject(new Error('EIO'));
+    await expect(lost).rejects.toThrow('EIO');
+    await turn();
+    pending[1].resolve();
+    await expect(next).resolves.toBe(2);
+  });
+
+  it('rejects every write of a transaction that cannot commit, without a sync or onCommit', async () => {
+    const { sync } = manualSync();
+    const onCommit = jest.fn();
+    const batch = new WriteBatch(() => {
+      throw new Error('SQLITE_FULL');
+    }, sync);
+    await expect(batch.add(() => 1, onCommit)).rejects.toThrow('SQLITE_FULL');
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(sync).not.toHaveBeenCalled();
+  });
+
+  it('drains once every queued write is committed and synced', async () => {
+    const { sync, pending } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    void batch.add(() => 1);
+    let drained = false;
+    void batch.drain().then(() => (drained = true));
+    await turn();
+    await turn();
+    expect(drained).toBe(false);
+    pending[0].resolve();
+    await turn();
+    expect(drained).toBe(true);
+    await expect(batch.drain()).resolves.toBeUndefined();
+  });
+});
