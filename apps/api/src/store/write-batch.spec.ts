@@ -52,9 +52,9 @@ describe('WriteBatch', () => {
     expect(acked).toBe(true);
   });
 
-  it('makes a write committed during a sync wait for the next sync, never the one in flight', async () => {
+  it('makes a write committed during a sync wait for a sync of its own, never the one in flight', async () => {
     const { sync, pending } = manualSync();
-    const batch = new WriteBatch(commit, sync);
+    const batch = new WriteBatch(commit, sync, 1);
     const first = batch.add(() => 'first');
     await turn();
     let secondAcked = false;
@@ -68,6 +68,32 @@ describe('WriteBatch', () => {
     expect(sync).toHaveBeenCalledTimes(2);
     pending[1].resolve();
     await expect(second).resolves.toBe('second');
+  });
+
+  it('runs up to two syncs at once; commits made meanwhile share the next one', async () => {
+    const { sync, pending } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    const first = batch.add(() => 1);
+    await turn();
+    const second = batch.add(() => 2);
+    await turn();
+    expect(sync).toHaveBeenCalledTimes(2);
+    const third = batch.add(() => 3);
+    const fourth = batch.add(() => 4);
+    await turn();
+    await turn();
+    const later = batch.add(() => 5);
+    await turn();
+    expect(sync).toHaveBeenCalledTimes(2);
+    pending[1].resolve();
+    await expect(second).resolves.toBe(2);
+    await turn();
+    // One sync for everything committed while both were busy.
+    expect(sync).toHaveBeenCalledTimes(3);
+    pending[2].resolve();
+    await expect(Promise.all([third, fourth, later])).resolves.toEqual([3, 4, 5]);
+    pending[0].resolve();
+    await expect(first).resolves.toBe(1);
   });
 
   it('rejects the writes of a failed sync, and only those', async () => {
