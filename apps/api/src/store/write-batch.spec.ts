@@ -52,6 +52,23 @@ describe('WriteBatch', () => {
     expect(acked).toBe(true);
   });
 
+  it('starts the sync once every onCommit of the transaction has run', async () => {
+    const { sync } = manualSync();
+    const batch = new WriteBatch(commit, sync);
+    const order: string[] = [];
+    sync.mockImplementation(() => (order.push('sync'), new Promise<void>(() => undefined)));
+    void batch.add(
+      () => 1,
+      () => order.push('commit 1'),
+    );
+    void batch.add(
+      () => 2,
+      () => order.push('commit 2'),
+    );
+    await turn();
+    expect(order).toEqual(['commit 1', 'commit 2', 'sync']);
+  });
+
   it('makes a write committed during a sync wait for a sync of its own, never the one in flight', async () => {
     const { sync, pending } = manualSync();
     const batch = new WriteBatch(commit, sync, 1);

@@ -73,8 +73,10 @@ export class WriteBatch {
       return;
     }
     batch.forEach((write, i) => this.unsynced.push({ value: results[i], write }));
-    this.syncCommitted();
+    // The sync starts once what hears of the commit (a broadcast) has run: its thread-pool
+    // work and the acks after it then do not compete with the broadcast's writes for the cores.
     batch.forEach((write, i) => write.onCommit?.(results[i]));
+    this.syncCommitted();
   }
 
   /** Starts a sync for the commits not yet covered by one, unless `maxSyncs` are running. */
