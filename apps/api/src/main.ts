@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   const server: Server = app.getHttpServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve);
+    server.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
+      // As app.listen() does: a later server error is not a failure to start.
+      server.off('error', reject);
+      resolve();
+    });
   });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const data = config.redis
