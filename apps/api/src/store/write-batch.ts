@@ -1,6 +1,8 @@
+import type { OnCommit } from './store';
+
 interface PendingWrite<T> {
   run: () => T;
-  onCommit?: (value: T) => void;
+  onCommit?: OnCommit<T>;
   resolve: (value: T) => void;
   reject: (reason: unknown) => void;
 }
@@ -39,7 +41,7 @@ export class WriteBatch {
   ) {}
 
   /** Queues a write; `run` executes inside the batch's transaction. */
-  add<T>(run: () => T, onCommit?: (value: T) => void): Promise<T> {
+  add<T>(run: () => T, onCommit?: OnCommit<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, onCommit, resolve, reject } as PendingWrite<unknown>);
       this.scheduled ??= setImmediate(() => this.flush());
