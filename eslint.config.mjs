@@ -1,6 +1,9 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
+// Files no tsconfig compiles: linted without type information.
+const configFiles = ['**/eslint.config.mjs', '**/jest.config.cjs', '**/webpack.config.cjs'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -8,6 +11,21 @@ export default [
   prettier,
   {
     ignores: ['**/dist', '**/coverage', '**/vite.config.*.timestamp*', '**/.nx'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: configFiles,
+    languageOptions: {
+      // Each file is typed by the nearest tsconfig.json (the project's).
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A promise nobody awaits or catches fails silently or crashes the process.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    },
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],

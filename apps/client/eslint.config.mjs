@@ -1,3 +1,4 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+export default [...baseConfig, reactHooks.configs.flat.recommended];

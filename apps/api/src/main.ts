@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app';
@@ -15,10 +16,14 @@ import { StoreUnavailableError } from './store/store';
 const LISTEN_BACKLOG = 4096;
 
 async function main(): Promise<void> {
+  // Settings from ./.env, as `nx serve` reads them; variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
-  // The built UI sits beside the built API: dist/apps/client next to dist/apps/api.
-  config.clientDir ??= join(__dirname, '..', 'client');
-  const logger = createLogger(config.logLevel);
+  // The built UI sits beside the built API: dist/apps/client next to dist/apps/api. Under
+  // `nx serve` (a development build) the Vite dev server serves it instead.
+  if (process.env['NODE_ENV'] !== 'development')
+    config.clientDir ??= join(__dirname, '..', 'client');
+  const logger = createLogger(config.logLevel, config.logFormat);
   const app = await createApp(config, logger);
   // app.listen() without a way to set the backlog: initialise, then listen on Nest's server.
   await app.init();
@@ -38,7 +43,7 @@ async function main(): Promise<void> {
   logger.info(`Listening on http://${shown}:${config.port} (data in ${data})`);
 
   let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -46,8 +51,13 @@ async function main(): Promise<void> {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
-    await app.close();
-    process.exit(0);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -12,6 +12,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('logs JSON for collectors and pretty lines on a terminal or under nx serve', () => {
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'development' }, false).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT="xml"/);
+  });
+
   it('reads and normalises the environment', () => {
     const config = loadConfig({
       PORT: '8080',

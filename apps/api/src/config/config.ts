@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   /** Where the built client lives; empty disables serving it. */
   CLIENT_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` for log collectors, `pretty` for people; unset: pretty on a terminal or under `nx serve`. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   RATE_CLICK_BURST: burst.default(50),
   RATE_CLICK_PER_SEC: positive.default(20),
   RATE_MESSAGE_BURST: burst.default(5),
@@ -86,6 +88,8 @@ export interface RedisConfig {
   recoveryWindowMs: number;
 }
 
+export type LogFormat = 'json' | 'pretty';
+
 export type RateLimitedEvent = 'click' | 'message' | 'typing' | 'history';
 
 export interface AppConfig {
@@ -95,6 +99,7 @@ export interface AppConfig {
   allowedOrigins: string[];
   clientDir?: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  logFormat: LogFormat;
   rateLimits: Record<RateLimitedEvent, RateLimit>;
   shutdownTimeoutMs: number;
   redis?: RedisConfig;
@@ -114,7 +119,10 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the environment once, at start. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  onTerminal = Boolean(process.stdout.isTTY),
+): AppConfig {
   // An empty variable means "not set", as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(present);
@@ -134,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedOrigins: e.ALLOWED_ORIGINS.map((origin) => new URL(origin).origin),
     clientDir: e.CLIENT_DIR,
     logLevel: e.LOG_LEVEL,
+    logFormat:
+      e.LOG_FORMAT ?? (onTerminal || env['NODE_ENV'] === 'development' ? 'pretty' : 'json'),
     rateLimits: {
       click: { burst: e.RATE_CLICK_BURST, perSecond: e.RATE_CLICK_PER_SEC },
       message: { burst: e.RATE_MESSAGE_BURST, perSecond: e.RATE_MESSAGE_PER_SEC },

@@ -1,9 +1,21 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger, type LevelWithSilent } from 'pino';
+import pretty from 'pino-pretty';
+import type { LogFormat } from '../config/config';
 
-/** The process's JSON logger. */
-export const createLogger = (level: LevelWithSilent): Logger =>
-  pino({ level, base: { app: 'live-api' } });
+/** The process's logger: JSON lines for collectors, or coloured lines for a person reading. */
+export const createLogger = (level: LevelWithSilent, format: LogFormat = 'json'): Logger =>
+  format === 'pretty'
+    ? // Synchronous, in-process: no transport worker to start or to lose lines at exit.
+      pino(
+        { level, base: { app: 'live-api' } },
+        pretty({
+          sync: true,
+          ignore: 'pid,hostname,app,context',
+          messageFormat: '{if context}[{context}] {end}{msg}',
+        }),
+      )
+    : pino({ level, base: { app: 'live-api' } });
 
 /**
  * Nest's logger interface over pino, so framework and app logs are one JSON stream.

@@ -14,7 +14,10 @@ function Status() {
   );
 }
 
-function renderProvider(name?: string, { strict = false } = {}) {
+function renderProvider(
+  name?: string,
+  { strict = false, token }: { strict?: boolean; token?: string } = {},
+) {
   const sockets: FakeSocket[] = [];
   const createSocket = () => {
     const socket = new FakeSocket();
@@ -23,7 +26,7 @@ function renderProvider(name?: string, { strict = false } = {}) {
   };
   const ui = (n?: string) => {
     const tree = (
-      <SocketProvider name={n} createSocket={createSocket}>
+      <SocketProvider name={n} token={token} createSocket={createSocket}>
         <Status />
       </SocketProvider>
     );
@@ -123,6 +126,17 @@ describe('SocketProvider', () => {
     rerenderWithName('Ada');
     await flushMicrotasks();
     expect(socket().auth).toEqual({ name: 'Ada' });
+  });
+
+  it('keeps the operator token when a guest moderator reconnects under the assigned name', () => {
+    const { socket } = renderProvider(undefined, { token: 's3cret-operator-token' });
+    socket().serverConnect();
+    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
+
+    socket().drop('transport close');
+    socket().serverConnect();
+
+    expect(socket().auth).toEqual({ name: 'Guest 4821', token: 's3cret-operator-token' });
   });
 
   it('connects as a guest without a name', () => {

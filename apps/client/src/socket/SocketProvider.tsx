@@ -1,4 +1,4 @@
-import type { HandshakeAuth, Welcome } from '@live/shared-events';
+import type { Welcome } from '@live/shared-events';
 import {
   createContext,
   useCallback,
@@ -9,7 +9,13 @@ import {
   type ReactNode,
 } from 'react';
 import { emitWithAck, type AckEvent, type AckPayload, type EmitResult } from './emitWithAck';
-import { createLiveSocket, type LiveSocket } from './liveSocket';
+import {
+  createLiveSocket,
+  keepAssignedName,
+  syncHandshake,
+  type ClientHandshake,
+  type LiveSocket,
+} from './liveSocket';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -57,8 +63,8 @@ export function SocketProvider({
   const [socket] = useState(createSocket);
   const [connection, setConnection] = useState<Connection>({ status: 'connecting', error: null });
   const mounts = useRef(0);
+  // The name picked by the person, as of the last render (set by the handshake effect).
   const chosenName = useRef(name);
-  chosenName.current = name;
   // A guest keeps the name the server gave them across reconnects, until they pick one.
   const guestName = useRef<string | undefined>(undefined);
 
@@ -81,7 +87,7 @@ export function SocketProvider({
     const onWelcome = (welcome: Welcome) => {
       if (chosenName.current) return;
       guestName.current = welcome.you.name;
-      socket.auth = { name: welcome.you.name };
+      keepAssignedName(socket, welcome.you.name);
     };
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
@@ -97,15 +103,11 @@ export function SocketProvider({
 
   useEffect(() => {
     mounts.current += 1;
+    chosenName.current = name;
     const wanted = name ?? guestName.current;
-    const auth: HandshakeAuth & { token?: string } = wanted ? { name: wanted } : {};
+    const auth: ClientHandshake = wanted ? { name: wanted } : {};
     if (token) auth.token = token;
-    const previous = socket.auth as (HandshakeAuth & { token?: string }) | undefined;
-    if (socket.active && (previous?.name !== auth.name || previous?.token !== auth.token)) {
-      socket.disconnect();
-    }
-    socket.auth = auth;
-    if (!socket.active) socket.connect();
+    syncHandshake(socket, auth);
     return () => {
       mounts.current -= 1;
       // StrictMode unmounts and remounts at once: closing only when no effect came back keeps a
