@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { readFileSync } from 'node:fs';
+import { WORKSPACE } from '../../test/support/workspace';
+import { ConfigError, SETTING_NAMES, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has defaults that need no set-up', () => {
@@ -87,5 +89,22 @@ describe('loadConfig with REDIS_URL', () => {
       /REDIS_URL="http:\/\/127.0.0.1:6379": must be a redis:\/\/ or rediss:\/\/ URL/,
     );
     expect(load).toThrow(/PRESENCE_TTL_MS="60000"/);
+  });
+
+  describe('.env.example', () => {
+    const example = Object.fromEntries(
+      readFileSync(`${WORKSPACE}/.env.example`, 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+
+    it('lists every setting, and nothing else', () => {
+      expect(Object.keys(example).sort()).toEqual([...SETTING_NAMES].sort());
+    });
+
+    it('gives each setting its real default', () => {
+      expect(loadConfig(example, false)).toEqual(loadConfig({}, false));
+    });
   });
 });

@@ -69,6 +69,9 @@ const environmentSchema = z.object({
   CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
+/** The name of every setting (`.env.example` lists each one). */
+export const SETTING_NAMES: readonly string[] = Object.keys(environmentSchema.shape);
+
 /** Settings whose values are secrets: named in errors, never shown. */
 const SECRET_SETTINGS = new Set(['ADMIN_TOKEN']);
 
