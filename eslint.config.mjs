@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
-// Files no tsconfig compiles: linted without type information.
+// Config files: linted without type information (most are in no project's tsconfig).
 const configFiles = ['**/eslint.config.mjs', '**/jest.config.cjs', '**/webpack.config.cjs'];
 
 export default [

@@ -2,11 +2,23 @@
 // so .ci/run can print a single total over every project's suites.
 const { appendFileSync } = require('node:fs');
 
+// Jest's own types: @jest/reporters re-exports the config and result types it hands reporters.
+/** @typedef {import('@jest/reporters').Reporter} Reporter */
+/** @typedef {import('@jest/reporters').Config.GlobalConfig} GlobalConfig */
+/** @typedef {import('@jest/reporters').TestContext} TestContext */
+/** @typedef {import('@jest/reporters').AggregatedResult} AggregatedResult */
+
+/** @implements {Reporter} */
 class SummaryReporter {
+  /** @param {GlobalConfig} globalConfig */
   constructor(globalConfig) {
     this.name = globalConfig.rootDir;
   }
 
+  /**
+   * @param {Set<TestContext>} _contexts
+   * @param {AggregatedResult} results
+   */
   onRunComplete(_contexts, results) {
     const file = process.env.TEST_SUMMARY_FILE;
     if (!file) return;

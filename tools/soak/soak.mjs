@@ -22,11 +22,14 @@ const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_MS ?? 10_000);
 const WARMUP_MS = Math.min(60_000, (MINUTES * 60_000) / 5);
 const MAIN = resolve('dist/apps/api/main.js');
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+/** @returns {Promise<number>} */
 const freePort = () =>
   new Promise((done) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
+      // A TCP listener's address is always an AddressInfo (a string is for pipes).
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
       probe.close(() => done(port));
     });
   });
@@ -68,14 +71,23 @@ for (let i = 0; ; i++) {
 const stats = {
   ackedClicks: 0,
   ackedMessages: 0,
-  failures: {},
-  ackMs: [],
+  failures: /** @type {Record<string, number>} */ ({}),
+  ackMs: /** @type {number[]} */ ([]),
   connects: 0,
   abandoned: 0,
 };
+/** @param {string} code */
 const fail = (code) => (stats.failures[code] = (stats.failures[code] ?? 0) + 1);
 
-/** One simulated person: clicks about once a second, types and chats now and then. */
+/**
+ * What the server acks every request with (AckResult in libs/shared-events), as far as read here.
+ * @typedef {{ ok: true } | { ok: false, error: { code: string } }} Ack
+ */
+
+/**
+ * One simulated person: clicks about once a second, types and chats now and then.
+ * @param {number} n
+ */
 function person(n) {
   const socket = io(url, {
     transports: ['websocket'],
@@ -83,20 +95,32 @@ function person(n) {
     forceNew: true,
     auth: { name: `soak ${n}` },
   });
+  /** @type {NodeJS.Timeout[]} */
   const timers = [];
   let closed = false;
   socket.on('connect', () => (stats.connects += 1));
+  /**
+   * @param {string} event
+   * @param {object} payload
+   * @param {() => void} [onOk]
+   */
   const timed = (event, payload, onOk) => {
     if (!socket.connected) return;
     const started = performance.now();
-    socket.timeout(10_000).emit(event, payload, (err, res) => {
-      // Churn closed this client with the request in flight: its answer was abandoned, not late.
-      if (err) return closed ? (stats.abandoned += 1) : fail('TIMEOUT');
-      stats.ackMs.push(performance.now() - started);
-      if (res.ok) onOk?.();
-      else fail(res.error.code);
-    });
+    socket
+      .timeout(10_000)
+      .emit(event, payload, (/** @type {Error | null} */ err, /** @type {Ack} */ res) => {
+        // Churn closed this client with the request in flight: its answer was abandoned, not late.
+        if (err) return closed ? (stats.abandoned += 1) : fail('TIMEOUT');
+        stats.ackMs.push(performance.now() - started);
+        if (res.ok) onOk?.();
+        else fail(res.error.code);
+      });
   };
+  /**
+   * @param {number} ms
+   * @param {() => void} action
+   */
   const every = (ms, action) => {
     const jitter = Math.random() * ms;
     timers.push(setTimeout(() => timers.push(setInterval(action, ms)), jitter));
@@ -114,7 +138,10 @@ function person(n) {
   return {
     close() {
       closed = true;
-      for (const t of timers) (clearTimeout(t), clearInterval(t));
+      for (const t of timers) {
+        clearTimeout(t);
+        clearInterval(t);
+      }
       socket.close();
     },
   };
@@ -130,6 +157,10 @@ const churn = setInterval(() => {
   }
 }, 1000);
 
+/**
+ * @param {string} text
+ * @param {string} name
+ */
 const metric = (text, name) => {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   return line ? Number(line.split(' ').at(-1)) : NaN;
@@ -169,6 +200,7 @@ for (const p of people) p.close();
 await sleep(2000);
 // Let the server settle with no traffic, collect garbage-able memory, and read the count.
 const check = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+/** @type {{ count: number }} */
 const welcome = await new Promise((done) => check.once('welcome', done));
 check.close();
 const idle = await sample();
@@ -177,6 +209,8 @@ stop();
 const after = samples.filter((s) => s.atSec * 1000 >= WARMUP_MS);
 const first = after[0] ?? samples[0];
 const last = samples.at(-1);
+if (!last) throw new Error('no samples taken: SOAK_MINUTES must be more than 0');
+/** @param {number[]} xs */
 const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const window = Math.max(1, Math.floor(after.length / 5));
 const startRss = avg(after.slice(0, window).map((s) => s.rssMB));
@@ -184,6 +218,7 @@ const endRss = avg(after.slice(-window).map((s) => s.rssMB));
 const startLag = avg(after.slice(0, window).map((s) => s.lagP99Ms));
 const endLag = avg(after.slice(-window).map((s) => s.lagP99Ms));
 const sorted = [...stats.ackMs].sort((a, b) => a - b);
+/** @param {number} p */
 const pct = (p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 

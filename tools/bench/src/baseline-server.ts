@@ -27,6 +27,12 @@ io.on('connection', (socket) => {
 
 httpServer.listen(port, '127.0.0.1');
 process.on('SIGTERM', () => {
-  io.close();
-  process.exit(0);
+  // Disconnect every client and close the HTTP server before exiting; a failed close is reported.
+  io.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`baseline server: close failed: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
 });

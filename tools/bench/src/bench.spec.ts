@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderChart } from './chart';
-import { DEFAULTS, parseOptions, type BenchOptions } from './options';
+import { DEFAULTS, parseOptions, type BenchOptions, type Target } from './options';
 import { checkTargets, formatReport } from './report';
 import { pointOf, roundRatios, roundsOf, type BenchResult, type PointResult } from './results';
 import { plan, runBench } from './run';
@@ -11,8 +11,16 @@ import { io } from 'socket.io-client';
 const api = resolve(__dirname, '../../../dist/apps/api/main.js');
 const CLIENTS = 20;
 
+/** `value`, or a failure naming the part of the result that is missing. */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the bench result has no ${what}`);
+  return value;
+}
+
 describe('bench smoke run (20 clients, both servers)', () => {
   let result: BenchResult;
+  const pointAt = (target: Target) =>
+    present(pointOf(result, target, CLIENTS), `${target} point at ${CLIENTS} clients`);
 
   beforeAll(async () => {
     if (!existsSync(api)) throw new Error(`${api} is missing: build the API first (nx build api)`);
@@ -42,21 +50,22 @@ describe('bench smoke run (20 clients, both servers)', () => {
     'welcomes every %s client and delivers every fan-out click to each',
     (target) => {
       expect(roundsOf(result, target, CLIENTS).map((r) => r.round)).toEqual([0, 1]);
-      const point = pointOf(result, target, CLIENTS)!;
+      const point = pointAt(target);
       expect(point.error).toBeUndefined();
       expect(point.serverUp).toBe(true);
-      expect(point.connect!.welcomed).toBe(CLIENTS);
-      expect(point.fanout!.expected).toBe(5 * CLIENTS);
-      expect(point.fanout!.delivered).toBe(point.fanout!.expected);
-      expect(point.fanout!.latency.p99).toBeGreaterThan(0);
-      expect(point.memory!.rssAfterKiB).toBeGreaterThan(0);
+      expect(point.connect?.welcomed).toBe(CLIENTS);
+      const fanout = present(point.fanout, `${target} fanout`);
+      expect(fanout.expected).toBe(5 * CLIENTS);
+      expect(fanout.delivered).toBe(fanout.expected);
+      expect(fanout.latency.p99).toBeGreaterThan(0);
+      expect(point.memory?.rssAfterKiB).toBeGreaterThan(0);
     },
   );
 
   it.each(['project', 'baseline'] as const)(
     'delivers every %s chat message to every client',
     (target) => {
-      const chat = pointOf(result, target, CLIENTS)!.chat!;
+      const chat = present(pointAt(target).chat, `${target} chat`);
       expect(chat.acked).toBe(3 * 2);
       expect(chat.delivered).toBe(chat.acked * CLIENTS);
     },
@@ -65,7 +74,7 @@ describe('bench smoke run (20 clients, both servers)', () => {
   it.each(['project', 'baseline'] as const)(
     'acks every %s storm click and ends on the exact count',
     (target) => {
-      const storm = pointOf(result, target, CLIENTS)!.storm!;
+      const storm = present(pointAt(target).storm, `${target} storm`);
       expect(storm.offered).toBe(2 * CLIENTS);
       expect(storm.acked).toBe(storm.offered);
       expect(storm.countDelta).toBe(storm.acked);

@@ -22,7 +22,9 @@ export function selfTimes(profile: CpuProfile): { name: string; ms: number; pct:
   let total = 0;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    const frame = byNode.get(id)!.callFrame;
+    const node = byNode.get(id);
+    if (!node) throw new Error(`sample ${i} names node ${id}, which the profile does not have`);
+    const frame = node.callFrame;
     const where = frame.url
       ? `${relative(process.cwd(), frame.url.replace(/^file:\/\//, ''))}:${frame.lineNumber + 1}`
       : '';

@@ -15,6 +15,11 @@ export function scriptCommand(name: 'worker' | 'baseline-server'): {
   return {
     file,
     execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
-    env: { TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.spec.json') },
+    env: {
+      TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.spec.json'),
+      // Nx's Jest target sets moduleResolution node10 here for Jest's own ts-node; TypeScript 6
+      // rejects that override, so the scripts compile with the spec tsconfig alone (unset).
+      TS_NODE_COMPILER_OPTIONS: undefined,
+    },
   };
 }

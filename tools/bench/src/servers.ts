@@ -121,11 +121,14 @@ export async function startServer(target: Target, options: StartOptions): Promis
     running.delete(child);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  const { pid } = child;
   try {
+    // Only a process that could not be spawned has no pid.
+    if (pid === undefined) throw new Error(`the ${target} server could not be started`);
     await waitUntilReady(url, child, () => errors);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { target, pid: child.pid!, url, stop };
+  return { target, pid, url, stop };
 }
