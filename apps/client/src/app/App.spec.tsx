@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { FakeSocket, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
+import { settle } from '../testing/settle';
 import { App } from './App';
 
 describe('App', () => {
@@ -18,11 +19,12 @@ describe('App', () => {
         />
       </StrictMode>,
     );
-    await Promise.resolve();
+    await settle();
     expect(sockets.reduce((n, s) => n + s.connectCalls, 0)).toBe(1);
+    expect(sockets.reduce((n, s) => n + s.disconnectCalls, 0)).toBe(0);
   });
 
-  it('shows a banner while not connected, and none once connected', () => {
+  it('shows a banner while not connected, and none once connected', async () => {
     const { socket } = renderApp();
     expect(screen.getByText('Connecting…').closest('[role="alert"]')).toBeInTheDocument();
 
@@ -30,7 +32,7 @@ describe('App', () => {
     socket.receive('welcome', welcome());
     expect(screen.queryByText('Connecting…')).not.toBeInTheDocument();
 
-    socket.drop('ping timeout');
+    await socket.drop('ping timeout');
     expect(screen.getByText('Reconnecting…').parentElement).toHaveTextContent(
       'The server stopped answering.',
     );
@@ -48,10 +50,10 @@ describe('App', () => {
     expect(screen.getByText('Connecting…')).toBeInTheDocument();
   });
 
-  it('keeps the composer usable offline and says what will happen', () => {
+  it('keeps the composer usable offline and says what will happen', async () => {
     const { socket } = renderApp();
     socket.serverConnect();
-    socket.drop();
+    await socket.drop();
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeEnabled();
     expect(
       screen.getByText('Offline: messages are kept and sent once the connection is back.'),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Chat } from '../chat/Chat';
 import { Counter } from '../counter/Counter';
+import { ModerationProvider } from '../moderation/ModerationProvider';
 import { readModeratorToken } from '../moderation/moderatorToken';
 import { NamePicker } from '../presence/NamePicker';
 import { OnlineCount } from '../presence/OnlineCount';
@@ -21,7 +22,9 @@ export function App({ createSocket }: AppProps) {
   const [token] = useState(() => readModeratorToken());
   return (
     <SocketProvider name={name} token={token} createSocket={createSocket}>
-      <Layout name={name} onNameChange={setName} />
+      <ModerationProvider>
+        <Layout name={name} onNameChange={setName} />
+      </ModerationProvider>
     </SocketProvider>
   );
 }

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { LIMITS } from '@live/shared-events';
 import { chatMessage, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
+import { rateLimited } from '../testing/serverRefusals';
 
 const log = () => screen.getByRole('log', { name: 'Messages' });
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
@@ -66,7 +67,7 @@ describe('Chat', () => {
 
   it('keeps a message written offline and delivers it once, with the same id, on reconnect', async () => {
     const { socket } = connectedApp();
-    socket.drop();
+    await socket.drop();
     await userEvent.type(composer(), 'written offline{Enter}');
 
     expect(socket.sent('message')).toEqual([]);
@@ -78,8 +79,7 @@ describe('Chat', () => {
     expect(sent).toHaveLength(1);
 
     // Dropped before the answer: it goes again after the next reconnect, same id.
-    socket.drop();
-    await act(async () => undefined); // the unanswered attempt settles as OFFLINE
+    await socket.drop();
     socket.serverConnect();
     const again = socket.sent('message') as { id: string }[];
     expect(again).toHaveLength(2);
@@ -92,18 +92,19 @@ describe('Chat', () => {
     expect(within(log()).getAllByText('written offline')).toHaveLength(1);
   });
 
-  it('shows a refusal next to the composer and retries with the same id', async () => {
+  it('shows a refusal, with the wait said once, next to the composer and retries with the same id', async () => {
     const { socket } = connectedApp();
     await userEvent.type(composer(), 'too fast{Enter}');
     const [first] = socket.sent('message') as { id: string }[];
 
-    await socket.ack('message', {
-      ok: false,
-      error: { code: 'RATE_LIMITED', message: 'Slow down', retryAfterMs: 3000 },
-    });
+    await socket.ack('message', rateLimited('message', 2500));
 
-    expect(screen.getByRole('alert')).toHaveTextContent('Slow down (try again in 3 s)');
-    expect(within(log()).getByText(/Not sent/)).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /^You are going too fast; try again in 3 s$/,
+    );
+    expect(within(log()).getByText(/Not sent/)).toHaveTextContent(
+      'Not sent: You are going too fast; try again in 3 s',
+    );
 
     await userEvent.click(within(log()).getByRole('button', { name: 'Retry' }));
     const sent = socket.sent('message') as { id: string }[];
@@ -114,7 +115,7 @@ describe('Chat', () => {
   it('catches up on missed messages with history after the newest it has', async () => {
     const old = chatMessage();
     const { socket } = connectedApp(old);
-    socket.drop();
+    await socket.drop();
 
     const missed = chatMessage({ text: 'missed while away' });
     const latest = Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage());
@@ -126,9 +127,9 @@ describe('Chat', () => {
     expect(within(log()).getByText('missed while away')).toBeInTheDocument();
   });
 
-  it('skips the catch-up when the server recovered the session', () => {
+  it('skips the catch-up when the server recovered the session', async () => {
     const { socket } = connectedApp(chatMessage());
-    socket.drop();
+    await socket.drop();
     socket.serverConnect({ recovered: true });
     const latest = Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage());
     socket.receive('welcome', welcome({ messages: latest }));

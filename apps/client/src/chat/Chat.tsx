@@ -32,9 +32,9 @@ export function Chat({ me, typists }: ChatProps) {
           moderation.isModerator ? (id: string) => void moderation.deleteMessage(id) : undefined
         }
       />
-      {moderation.error && (
+      {moderation.deleteError && (
         <p className="note" role="alert">
-          Not deleted: {moderation.error}
+          Not deleted: {moderation.deleteError}
         </p>
       )}
       <TypingIndicator typists={typists} />

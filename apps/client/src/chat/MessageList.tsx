@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@live/shared-events';
-import type { OutgoingMessage } from './chatState';
+import type { OutgoingMessage } from './outbox';
 import { useStickToBottom } from './useStickToBottom';
 
 /** Messages by one author closer together than this share one header. */

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithSocket, welcome } from '../testing/fakeSocket';
+import { rateLimited } from '../testing/serverRefusals';
 import { Counter } from './Counter';
 
 function renderConnected(count: number) {
@@ -29,9 +30,9 @@ describe('Counter', () => {
     expect(count()).toHaveTextContent('12');
   });
 
-  it('takes a lower count from a welcome (after a reset)', () => {
+  it('takes a lower count from a welcome (after a reset)', async () => {
     const { socket } = renderConnected(10);
-    socket.drop();
+    await socket.drop();
     socket.serverConnect();
     socket.receive('welcome', welcome({ count: 0 }));
     expect(count()).toHaveTextContent('0');
@@ -48,25 +49,22 @@ describe('Counter', () => {
     expect(count()).toHaveTextContent('6');
   });
 
-  it('rolls a refused click back and says why', async () => {
+  it('rolls a refused click back and says once how long to wait', async () => {
     const { socket } = renderConnected(5);
     await userEvent.click(button());
     expect(count()).toHaveTextContent('6');
 
-    await socket.ack('click', {
-      ok: false,
-      error: { code: 'RATE_LIMITED', message: 'Too many clicks', retryAfterMs: 1500 },
-    });
+    await socket.ack('click', rateLimited('click', 1500));
 
     expect(count()).toHaveTextContent('5');
     expect(
-      screen.getByText('Your click was not counted: Too many clicks (try again in 2 s)'),
+      screen.getByText('Your click was not counted: You are going too fast; try again in 2 s'),
     ).toBeInTheDocument();
   });
 
-  it('disables the button with a reason while reconnecting', () => {
+  it('disables the button with a reason while reconnecting', async () => {
     const { socket } = renderConnected(5);
-    socket.drop();
+    await socket.drop();
     expect(button()).toBeDisabled();
     expect(button()).toHaveAccessibleDescription('Clicks are paused until the connection is back.');
 

@@ -47,7 +47,7 @@ export function Counter() {
           >
             Reset counter to 0
           </button>
-          {moderation.error && <p role="alert">Not reset: {moderation.error}</p>}
+          {moderation.resetError && <p role="alert">Not reset: {moderation.resetError}</p>}
         </div>
       )}
     </section>

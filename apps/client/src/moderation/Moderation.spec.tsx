@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { chatMessage, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
+import { forbidden } from '../testing/serverRefusals';
 import { readModeratorToken } from './moderatorToken';
 
 const log = () => screen.getByRole('log', { name: 'Messages' });
@@ -23,11 +24,6 @@ function connectedApp({ moderator }: { moderator: boolean }) {
   );
   return rendered;
 }
-
-afterEach(() => {
-  sessionStorage.clear();
-  window.history.replaceState(null, '', '/');
-});
 
 describe('moderator controls', () => {
   it('are not shown to everyone else', () => {
@@ -62,11 +58,19 @@ describe('moderator controls', () => {
   it('say why an action was refused', async () => {
     const { socket } = connectedApp({ moderator: true });
     await userEvent.click(screen.getByRole('button', { name: 'Reset counter to 0' }));
-    await socket.ack('counter:reset', {
-      ok: false,
-      error: { code: 'FORBIDDEN', message: 'Only a moderator may do this' },
-    });
+    await socket.ack('counter:reset', forbidden());
     expect(screen.getByText('Not reset: Only a moderator may do this')).toHaveAttribute(
+      'role',
+      'alert',
+    );
+    // Said beside the control that was used, not beside the chat's delete buttons too.
+    expect(screen.queryByText(/Not deleted/)).toBeNull();
+
+    await userEvent.click(
+      within(log()).getByRole('button', { name: 'Delete message from Spammer' }),
+    );
+    await socket.ack('message:delete', forbidden());
+    expect(screen.getByText('Not deleted: Only a moderator may do this')).toHaveAttribute(
       'role',
       'alert',
     );

@@ -5,11 +5,6 @@ import { renderApp } from '../testing/renderApp';
 import { TYPING_EXPIRY_MS } from './usePresence';
 
 describe('who is here', () => {
-  afterEach(() => {
-    jest.useRealTimers();
-    localStorage.clear();
-  });
-
   it('shows how many are online and follows presence', () => {
     const { socket } = renderApp();
     socket.serverConnect();

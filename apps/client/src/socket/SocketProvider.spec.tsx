@@ -1,6 +1,7 @@
-import { act, render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { FakeSocket, welcome } from '../testing/fakeSocket';
+import { settle } from '../testing/settle';
 import { SocketProvider } from './SocketProvider';
 import { useSocket } from './useSocket';
 
@@ -38,12 +39,10 @@ function renderProvider(
   return { ...result, sockets, socket, rerenderWithName: (n?: string) => result.rerender(ui(n)) };
 }
 
-const flushMicrotasks = () => act(async () => undefined);
-
 describe('SocketProvider', () => {
   it('opens exactly one connection under StrictMode and keeps it open', async () => {
     const { sockets } = renderProvider(undefined, { strict: true });
-    await flushMicrotasks();
+    await settle();
 
     const connects = sockets.reduce((n, s) => n + s.connectCalls, 0);
     const disconnects = sockets.reduce((n, s) => n + s.disconnectCalls, 0);
@@ -57,22 +56,21 @@ describe('SocketProvider', () => {
     expect(socket().listenerCount('connect')).toBe(1);
 
     unmount();
-    await flushMicrotasks();
 
-    expect(socket().disconnectCalls).toBe(1);
+    await waitFor(() => expect(socket().disconnectCalls).toBe(1));
     expect(socket().listenerCount('connect')).toBe(0);
     expect(socket().listenerCount('disconnect')).toBe(0);
     expect(socket().listenerCount('connect_error')).toBe(0);
   });
 
-  it('reports connecting, connected, then reconnecting with the reason, then connected', () => {
+  it('reports connecting, connected, then reconnecting with the reason, then connected', async () => {
     const { socket } = renderProvider();
     expect(screen.getByText('connecting')).toBeInTheDocument();
 
     socket().serverConnect();
     expect(screen.getByText('connected')).toBeInTheDocument();
 
-    socket().drop('transport close');
+    await socket().drop('transport close');
     expect(
       screen.getByText('reconnecting: The connection to the server was lost.'),
     ).toBeInTheDocument();
@@ -92,10 +90,10 @@ describe('SocketProvider', () => {
     ).toBeInTheDocument();
   });
 
-  it('is offline when the server closes the connection on purpose', () => {
+  it('is offline when the server closes the connection on purpose', async () => {
     const { socket } = renderProvider();
     socket().serverConnect();
-    socket().drop('io server disconnect');
+    await socket().drop('io server disconnect');
     expect(screen.getByText('offline: The server closed the connection.')).toBeInTheDocument();
   });
 
@@ -105,7 +103,7 @@ describe('SocketProvider', () => {
     socket().serverConnect();
 
     rerenderWithName('Bo');
-    await flushMicrotasks();
+    await settle(); // the deferred close must not close the new connection
 
     expect(socket().disconnectCalls).toBe(1);
     expect(socket().connectCalls).toBe(2);
@@ -119,21 +117,20 @@ describe('SocketProvider', () => {
     socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
     expect(socket().auth).toEqual({ name: 'Guest 4821' });
 
-    socket().drop('transport close');
+    await socket().drop('transport close');
     socket().serverConnect();
     expect(socket().auth).toEqual({ name: 'Guest 4821' });
 
     rerenderWithName('Ada');
-    await flushMicrotasks();
     expect(socket().auth).toEqual({ name: 'Ada' });
   });
 
-  it('keeps the operator token when a guest moderator reconnects under the assigned name', () => {
+  it('keeps the operator token when a guest moderator reconnects under the assigned name', async () => {
     const { socket } = renderProvider(undefined, { token: 's3cret-operator-token' });
     socket().serverConnect();
     socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
 
-    socket().drop('transport close');
+    await socket().drop('transport close');
     socket().serverConnect();
 
     expect(socket().auth).toEqual({ name: 'Guest 4821', token: 's3cret-operator-token' });

@@ -1,4 +1,5 @@
 import { FakeSocket } from '../testing/fakeSocket';
+import { rateLimited } from '../testing/serverRefusals';
 import { ACK_TIMEOUT_MS, emitWithAck } from './emitWithAck';
 
 function connectedSocket() {
@@ -8,8 +9,6 @@ function connectedSocket() {
 }
 
 describe('emitWithAck', () => {
-  afterEach(() => jest.useRealTimers());
-
   it('resolves with the server’s ack', async () => {
     const socket = connectedSocket();
     const pending = emitWithAck(socket.asSocket(), 'click', {});
@@ -21,10 +20,7 @@ describe('emitWithAck', () => {
   it('resolves with the server’s refusal as it is', async () => {
     const socket = connectedSocket();
     const pending = emitWithAck(socket.asSocket(), 'message', { text: 'hi', id: 'a' });
-    const refusal = {
-      ok: false,
-      error: { code: 'RATE_LIMITED', message: 'Too many messages', retryAfterMs: 2000 },
-    };
+    const refusal = rateLimited('message', 2000);
     await socket.ack('message', refusal);
     await expect(pending).resolves.toEqual(refusal);
   });
@@ -54,7 +50,7 @@ describe('emitWithAck', () => {
   it('fails with OFFLINE when the connection drops before the answer', async () => {
     const socket = connectedSocket();
     const pending = emitWithAck(socket.asSocket(), 'click', {});
-    socket.drop();
+    await socket.drop();
     await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
     expect(socket.listenerCount('disconnect')).toBe(0);
   });

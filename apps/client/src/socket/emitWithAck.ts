@@ -19,9 +19,11 @@ export interface TransportFailure {
   error: { code: 'OFFLINE' | 'TIMEOUT'; message: string; retryAfterMs?: undefined };
 }
 
+/** What the server answers to `E`: the protocol's ack result (`ClickResult`, `MessageResult` …). */
+export type AckResultOf<E extends AckEvent> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+
 /** The protocol's ack result for `E`, or a transport failure in the same `{ ok: false }` shape. */
-export type EmitResult<E extends AckEvent> =
-  Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] | TransportFailure;
+export type EmitResult<E extends AckEvent> = AckResultOf<E> | TransportFailure;
 
 export const ACK_TIMEOUT_MS = 8000;
 

@@ -1,8 +1,16 @@
-import type { ChatMessage, ServerToClientEvents, Welcome } from '@live/shared-events';
+import type {
+  ChatMessage,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Welcome,
+} from '@live/shared-events';
 import { act, render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
+import { ModerationProvider } from '../moderation/ModerationProvider';
+import type { AckEvent, AckResultOf } from '../socket/emitWithAck';
 import type { LiveSocket } from '../socket/liveSocket';
 import { SocketProvider } from '../socket/SocketProvider';
+import type { ServerRefusal } from './serverRefusals';
 
 type Listener = (...args: never[]) => void;
 
@@ -11,6 +19,13 @@ interface Emitted {
   payload: unknown;
   ack?: (result: unknown) => void;
 }
+
+/**
+ * What the fake may answer to `E`: the protocol's success result (`ClickResult` …), or a refusal
+ * the real server sends to `E` (made by `./serverRefusals`, never written by hand).
+ */
+export type ServerAnswer<E extends AckEvent> =
+  Extract<AckResultOf<E>, { ok: true }> | ServerRefusal<E>;
 
 /**
  * Stands in for socket.io-client's Socket in tests: the test plays the server by calling
@@ -64,8 +79,10 @@ export class FakeSocket {
   }
 
   /** What the client sent for `event`, oldest first. */
-  sent(event: string): unknown[] {
-    return this.emitted.filter((e) => e.event === event).map((e) => e.payload);
+  sent<E extends keyof ClientToServerEvents>(event: E): Parameters<ClientToServerEvents[E]>[0][] {
+    return this.emitted
+      .filter((e) => e.event === event)
+      .map((e) => e.payload as Parameters<ClientToServerEvents[E]>[0]);
   }
 
   // ---- the test plays the server ----
@@ -79,9 +96,12 @@ export class FakeSocket {
     });
   }
 
-  /** The link drops; socket.io-client keeps trying unless the server closed it on purpose. */
-  drop(reason = 'transport close') {
-    act(() => {
+  /**
+   * The link drops; socket.io-client keeps trying unless the server closed it on purpose.
+   * Async like `ack`: requests the drop cuts off settle (as OFFLINE) before it resolves.
+   */
+  async drop(reason = 'transport close') {
+    await act(async () => {
       this.connected = false;
       this.active = reason !== 'io server disconnect';
       this.fire('disconnect', reason);
@@ -103,8 +123,8 @@ export class FakeSocket {
     act(() => this.fire(event, ...args));
   }
 
-  /** Answers the oldest unanswered `event` request. */
-  async ack(event: string, result: unknown) {
+  /** Answers the oldest unanswered `event` request, only as the real server could. */
+  async ack<E extends AckEvent>(event: E, result: NoInfer<ServerAnswer<E>>) {
     const request = this.emitted.find((e) => e.event === event && e.ack);
     if (!request?.ack) throw new Error(`no unanswered ${event} request`);
     const { ack } = request;
@@ -126,7 +146,7 @@ export class FakeSocket {
   }
 }
 
-/** Renders `ui` inside a SocketProvider wired to a new FakeSocket. */
+/** Renders `ui` inside the app's providers (socket, moderation) wired to a new FakeSocket. */
 export function renderWithSocket(
   ui: ReactElement,
   { name, ...options }: { name?: string } & RenderOptions = {},
@@ -134,13 +154,18 @@ export function renderWithSocket(
   const socket = new FakeSocket();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <SocketProvider name={name} createSocket={() => socket.asSocket()}>
-      {children}
+      <ModerationProvider>{children}</ModerationProvider>
     </SocketProvider>
   );
   return { socket, ...render(ui, { wrapper, ...options }) };
 }
 
 let seq = 0;
+
+/** Starts message seqs (and ids) from 1 again, so no test sees what another made. */
+export function resetChatMessages() {
+  seq = 0;
+}
 
 /** A stored message as the server would send it; seq increases with each call. */
 export function chatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {

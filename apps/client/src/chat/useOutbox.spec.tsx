@@ -1,0 +1,172 @@
+import type { ChatMessage } from '@live/shared-events';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useCallback, useState } from 'react';
+import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
+import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
+import { rateLimited } from '../testing/serverRefusals';
+import { useMessageLog } from './useMessageLog';
+import { useOutbox } from './useOutbox';
+
+function OutboxHarness() {
+  const log = useMessageLog();
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const { add } = log;
+  const onStored = useCallback((message: ChatMessage) => add([message]), [add]);
+  const { outbox, send, retry } = useOutbox(log.messages, { onStored, onError: setError });
+  return (
+    <>
+      <ol aria-label="Stored">
+        {log.messages.map((m) => (
+          <li key={m.id}>{m.text}</li>
+        ))}
+      </ol>
+      <ol aria-label="Outbox">
+        {outbox.map((m) => (
+          <li key={m.id}>
+            {m.text}: {m.failure ?? 'pending'}
+            {m.failure && (
+              <button type="button" onClick={() => retry(m.id)}>
+                Retry
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <label>
+        Message <input value={draft} onChange={(event) => setDraft(event.target.value)} />
+      </label>
+      <button
+        type="button"
+        onClick={() => {
+          send(draft);
+          setDraft('');
+        }}
+      >
+        Send
+      </button>
+      <p role="alert">{error}</p>
+    </>
+  );
+}
+
+const items = (name: 'Stored' | 'Outbox') =>
+  within(screen.getByRole('list', { name }))
+    .queryAllByRole('listitem')
+    .map((item) => item.textContent);
+
+type Sent = { id: string; text: string };
+
+function renderOutbox({ connected = true, user = userEvent.setup() } = {}) {
+  const rendered = renderWithSocket(<OutboxHarness />);
+  if (connected) {
+    rendered.socket.serverConnect();
+    rendered.socket.receive('welcome', welcome());
+  }
+  const write = async (text: string) => {
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), text);
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+  };
+  const sent = () => rendered.socket.sent('message') as Sent[];
+  return { ...rendered, user, write, sent };
+}
+
+describe('useOutbox', () => {
+  it('sends a message with its id at once, then shows the stored copy instead of ours', async () => {
+    const { socket, write, sent } = renderOutbox();
+    await write('hello');
+
+    expect(sent()).toEqual([{ id: expect.any(String), text: 'hello' }]);
+    expect(items('Outbox')).toEqual(['hello: pending']);
+
+    await socket.ack('message', {
+      ok: true,
+      message: chatMessage({ id: sent()[0].id, text: 'hello' }),
+    });
+    expect(items('Stored')).toEqual(['hello']);
+    expect(items('Outbox')).toEqual([]);
+  });
+
+  it('keeps messages written offline and sends each once, in order, when connected', async () => {
+    const { socket, write, sent } = renderOutbox({ connected: false });
+    await write('one');
+    await write('two');
+    expect(sent()).toEqual([]);
+
+    socket.serverConnect();
+    expect(sent().map((m) => m.text)).toEqual(['one', 'two']);
+
+    // The outbox changes while both wait for their answer: neither goes out again.
+    await write('three');
+    expect(sent().map((m) => m.text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('sends again, with the same id, when the link dropped before the answer', async () => {
+    const { socket, write, sent } = renderOutbox();
+    await write('hello');
+
+    await socket.drop();
+    expect(items('Outbox')).toEqual(['hello: pending']);
+    socket.serverConnect();
+
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1].id).toBe(sent()[0].id);
+  });
+
+  it('hides our copy as soon as its broadcast arrives, before the ack', async () => {
+    const { socket, write, sent } = renderOutbox();
+    await write('hello');
+    const stored = chatMessage({ id: sent()[0].id, text: 'hello' });
+
+    socket.receive('message', stored);
+    expect(items('Stored')).toEqual(['hello']);
+    expect(items('Outbox')).toEqual([]);
+
+    await socket.ack('message', { ok: true, message: stored });
+    expect(items('Stored')).toEqual(['hello']);
+  });
+
+  it('marks a refused message with the reason, says it, and retries with the same id', async () => {
+    const { socket, user, write, sent } = renderOutbox();
+    await write('too fast');
+
+    await socket.ack('message', rateLimited('message', 1200));
+    expect(items('Outbox')).toEqual(['too fast: You are going too fast; try again in 2 sRetry']);
+    expect(screen.getByRole('alert')).toHaveTextContent('You are going too fast; try again in 2 s');
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1].id).toBe(sent()[0].id);
+  });
+
+  it('clears the last refusal once a message gets through', async () => {
+    const { socket, write, sent } = renderOutbox();
+    await write('refused');
+    await socket.ack('message', rateLimited('message', 1200));
+
+    await write('accepted');
+    await socket.ack('message', {
+      ok: true,
+      message: chatMessage({ id: sent()[1].id, text: 'accepted' }),
+    });
+
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+    expect(items('Outbox')).toEqual(['refused: You are going too fast; try again in 2 sRetry']);
+  });
+
+  it('offers a retry when the server does not answer in time', async () => {
+    jest.useFakeTimers();
+    const { write } = renderOutbox({
+      user: userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) }),
+    });
+    await write('hello');
+
+    await act(async () => {
+      jest.advanceTimersByTime(ACK_TIMEOUT_MS);
+    });
+
+    expect(items('Outbox')).toEqual(['hello: The server did not answer in time.Retry']);
+  });
+});

@@ -1,0 +1,69 @@
+import type { ChatMessage } from '@live/shared-events';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { describeFailure } from '../socket/describeFailure';
+import { useSocket } from '../socket/useSocket';
+import { newMessageId } from './newMessageId';
+import { outboxReducer } from './outbox';
+
+export interface OutboxOptions {
+  /** The server stored one of ours: its stored copy. Stable (an effect depends on it). */
+  onStored: (message: ChatMessage) => void;
+  /** The last refusal as a sentence, or null once a message gets through or is retried. */
+  onError: (error: string | null) => void;
+}
+
+/**
+ * Our outgoing messages: `send` queues one, and every queued message is delivered while
+ * connected — kept while offline and sent once, with the same id, on reconnect. A refused one
+ * waits for `retry`. `stored` are the messages shown: our copy of any of them is hidden at once.
+ */
+export function useOutbox(stored: ChatMessage[], { onStored, onError }: OutboxOptions) {
+  const { status, emitWithAck } = useSocket();
+  const [outbox, dispatch] = useReducer(outboxReducer, []);
+  const inFlight = useRef(new Set<string>());
+
+  const deliver = useCallback(
+    async (id: string, text: string) => {
+      // The flush effect runs again on every outbox change; one attempt per message at a time.
+      if (inFlight.current.has(id)) return;
+      inFlight.current.add(id);
+      const result = await emitWithAck('message', { id, text });
+      inFlight.current.delete(id);
+      if (result.ok) {
+        dispatch({ type: 'stored', id });
+        onStored(result.message);
+        onError(null);
+      } else if (result.error.code !== 'OFFLINE') {
+        // Offline: it stays queued and goes out with the same id once connected again.
+        const failure = describeFailure(result.error);
+        dispatch({ type: 'refused', id, failure });
+        onError(failure);
+      }
+    },
+    [emitWithAck, onStored, onError],
+  );
+
+  const connected = status === 'connected';
+  useEffect(() => {
+    if (!connected) return;
+    for (const m of outbox) if (m.failure === null) void deliver(m.id, m.text);
+  }, [connected, outbox, deliver]);
+
+  const send = useCallback((text: string) => {
+    dispatch({ type: 'queued', id: newMessageId(), text });
+  }, []);
+
+  const retry = useCallback(
+    (id: string) => {
+      dispatch({ type: 'retried', id });
+      onError(null);
+    },
+    [onError],
+  );
+
+  // The broadcast of our message may come before its ack: show the stored copy only.
+  const storedIds = useMemo(() => new Set(stored.map((m) => m.id)), [stored]);
+  const pending = useMemo(() => outbox.filter((m) => !storedIds.has(m.id)), [outbox, storedIds]);
+
+  return { outbox: pending, send, retry };
+}

@@ -1,0 +1,45 @@
+import { ERROR_CODES, type ProtocolErrorBody } from '@live/shared-events';
+import type { AckEvent } from '../socket/emitWithAck';
+
+declare const refusedRequests: unique symbol;
+
+/**
+ * A failure ack exactly as the real server sends it to the requests `E`. Only the functions
+ * below make one, each copying its message from apps/api/src, so a spec cannot answer with a
+ * refusal the server never sends (a made-up "Slow down" once hid a wait shown twice).
+ */
+export interface ServerRefusal<E extends AckEvent = AckEvent> {
+  ok: false;
+  error: ProtocolErrorBody;
+  /** For the type checker only: the requests the server refuses this way. */
+  readonly [refusedRequests]: { readonly [K in E]: true };
+}
+
+// The brand exists only in types; the object a spec answers with is the plain wire body.
+const refusal = <E extends AckEvent>(error: ProtocolErrorBody) =>
+  ({ ok: false, error }) as ServerRefusal<E>;
+
+/** `RateLimitInterceptor` (apps/api/src/socket/rate-limit.ts) when `event`'s bucket is empty. */
+export function rateLimited<E extends 'click' | 'message' | 'history'>(
+  event: E,
+  waitMs: number,
+): ServerRefusal<E> {
+  return refusal({
+    code: ERROR_CODES.RATE_LIMITED,
+    message: `Too many ${event} events: try again in ${(waitMs / 1000).toFixed(1)} s`,
+    retryAfterMs: waitMs,
+  });
+}
+
+/** `ModeratorOnlyInterceptor` (apps/api/src/moderation/moderator-only.ts) for everyone else. */
+export function forbidden(): ServerRefusal<'message:delete' | 'counter:reset'> {
+  return refusal({ code: ERROR_CODES.FORBIDDEN, message: 'Only a moderator may do this' });
+}
+
+/** `toErrorBody` (apps/api/src/socket/error-body.ts) when the store fails. */
+export function storeUnavailable(): ServerRefusal {
+  return refusal({
+    code: ERROR_CODES.UNAVAILABLE,
+    message: 'The store is unavailable; nothing was recorded. Try again shortly.',
+  });
+}
