@@ -8,8 +8,20 @@ import type {
   TypingRequest,
 } from './schemas';
 
-/** Every event name of protocol v1, in one place. */
-export const EVENTS = {
+/** An event of either direction: the keys of both maps below. */
+type EventName = keyof ClientToServerEvents | keyof ServerToClientEvents;
+
+/**
+ * `Names` itself when its values are exactly the events of both maps; otherwise a type naming the
+ * events left out, which `satisfies` then reports. (A value that is no event fails the constraint.)
+ */
+export type NamesEveryEvent<Names extends Record<string, EventName>> = [
+  Exclude<EventName, Names[keyof Names]>,
+] extends [never]
+  ? Names
+  : { unnamedEvents: Exclude<EventName, Names[keyof Names]> };
+
+const eventNames = {
   click: 'click',
   message: 'message',
   history: 'history',
@@ -25,6 +37,16 @@ export const EVENTS = {
   counterReset: 'counter:reset',
 } as const;
 
+/**
+ * Every event name of protocol v1, in one place, checked against both maps at compile time.
+ *
+ * Some names serve both directions, as in the Socket.IO tutorial this protocol grew from: the
+ * client emits `click` to count one and the server emits `click` with the new count; `message`,
+ * `typing` and `counter:reset` likewise pair a request with its broadcast. Each direction has its
+ * own map, so a name's two payloads never mix.
+ */
+export const EVENTS = eventNames satisfies NamesEveryEvent<typeof eventNames>;
+
 /** A stored chat message. `seq` strictly increases; `sentAt` is ISO-8601. */
 export interface ChatMessage {
   id: string;
@@ -35,7 +57,11 @@ export interface ChatMessage {
 }
 
 export interface Welcome {
-  /** `moderator` is true when the handshake carried the operator token (always sent since v1.1). */
+  /**
+   * `moderator` is true when the handshake carried the operator token. It joined v1 with
+   * moderation, so it is optional, as added fields are; this server always sends it, and a
+   * missing one means false.
+   */
   you: { id: string; name: string; moderator?: boolean };
   count: number;
   /** The latest messages (at most 50), oldest first. */
@@ -94,7 +120,10 @@ export interface ClientToServerEvents {
 /** Server → client. */
 export interface ServerToClientEvents {
   welcome: (welcome: Welcome) => void;
-  /** The current count, coalesced to at most one broadcast per ~16 ms. */
+  /**
+   * The current count. Coalesced: sent at once after a quiet spell, then at most once per tick
+   * (`LIMITS.broadcastIntervalMs`, 16 ms, growing with the audience to 50 ms), always the latest.
+   */
   click: (count: number) => void;
   message: (message: ChatMessage) => void;
   presence: (presence: Presence) => void;

@@ -1,11 +1,19 @@
-/** Protocol limits shared by the server (validation) and the client (UI hints). */
+/**
+ * Protocol limits shared by the server (validation) and the client (UI hints). Text lengths are
+ * UTF-16 code units, counted after trimming: what `String#length` and a textarea's maxLength count.
+ */
 export const LIMITS = {
-  /** Display name length, after trimming. */
+  /** Display name length. */
   nameMinLength: 1,
   nameMaxLength: 32,
-  /** Chat message length in UTF-16 code units (what a textarea's maxLength counts), after trimming. */
+  /** Chat message length. */
   messageMinLength: 1,
   messageMaxLength: 1000,
+  /**
+   * Chat message size in UTF-8: 3 bytes per unit is the most well-formed UTF-16 takes, so this
+   * refuses nothing `messageMaxLength` allows; it is the bound storage and broadcasts rely on.
+   */
+  messageMaxBytes: 3000,
   /** Client-chosen idempotency ids (a UUID fits). */
   idMaxLength: 64,
   /** Messages returned by `history` when no limit is given, and the most it returns. */
@@ -15,7 +23,10 @@ export const LIMITS = {
   welcomeMessages: 50,
   /** Largest Socket.IO packet the server accepts; a bigger one drops that connection. */
   maxPacketBytes: 64 * 1024,
-  /** `click` and `presence` broadcasts are coalesced to at most one per this many ms. */
+  /**
+   * The shortest coalescing tick of `click` and `presence` broadcasts: at most one per tick. The
+   * server lengthens it as its audience grows (`click` to 50 ms, `presence` to 1 s).
+   */
   broadcastIntervalMs: 16,
 } as const;
 

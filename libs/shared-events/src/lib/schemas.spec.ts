@@ -9,9 +9,13 @@ import {
   moderatorTokenSchema,
   typingRequestSchema,
 } from './schemas';
+import { LIMITS } from './limits';
 
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? [];
+
+const CONTROL_OR_BIDI = 'Name must not contain control or bidirectional-override characters';
+const INVISIBLE = 'Name must contain a visible letter, digit, symbol or punctuation mark';
 
 describe('displayNameSchema', () => {
   it('trims a name and keeps up to 32 characters', () => {
@@ -20,19 +24,65 @@ describe('displayNameSchema', () => {
   });
 
   it.each([
-    ['', 'Name must not be empty'],
-    ['   ', 'Name must not be empty'],
-    ['x'.repeat(33), 'Name must be at most 32 characters'],
-    ['Ada\u0000', 'Name must not contain control or bidirectional-override characters'],
-    ['evil\u202Egnp.exe', 'Name must not contain control or bidirectional-override characters'],
-    ['a\u2066b', 'Name must not contain control or bidirectional-override characters'],
-    [42, 'Name must be a string'],
-  ])('refuses %j with a reason', (name, reason) => {
-    expect(messagesOf(displayNameSchema.safeParse(name))).toContain(reason);
+    ['Latin', 'Ada'],
+    ['Chinese', '李'],
+    ['Arabic', 'عمر'],
+    ['Hebrew', 'שרה'],
+    ['emoji with ZWJ', '👩‍💻'],
+    ['a family emoji', '👨‍👩‍👧'],
+    ['a flag', '🇫🇷'],
+    ['a keycap', '1️⃣'],
+    ['a combining accent', 'Zoe\u0308'],
+    ['a digit', '7'],
+    ['punctuation', '?'],
+    ['a symbol', '★'],
+    ['an inner zero-width space', 'Ada\u200BLovelace'],
+    ['an inner right-to-left mark', 'عمر\u200F'],
+    ['a Hangul filler beside a letter', '\u3164A'],
+    ['mixed scripts and emoji', 'Zoë 🚀 李'],
+  ])('accepts %s: %j', (_, name) => {
+    expect(displayNameSchema.parse(name)).toBe(name);
   });
 
-  it('accepts names in any script and with emoji', () => {
-    expect(displayNameSchema.parse('Zoë 🚀 李')).toBe('Zoë 🚀 李');
+  it('counts UTF-16 code units: 16 emoji fit, 17 do not', () => {
+    expect(displayNameSchema.parse('😀'.repeat(16))).toHaveLength(32);
+    expect(messagesOf(displayNameSchema.safeParse('😀'.repeat(17)))).toEqual([
+      'Name must be at most 32 characters',
+    ]);
+  });
+
+  it.each([
+    ['empty', '', 'Name must not be empty'],
+    ['only spaces', '   ', 'Name must not be empty'],
+    ['an ideographic space', '\u3000', 'Name must not be empty'],
+    ['33 characters', 'x'.repeat(33), 'Name must be at most 32 characters'],
+    ['a lone high surrogate', 'Ada\uD83D', 'Name must not contain unpaired UTF-16 surrogates'],
+    ['a lone low surrogate', '\uDE00', 'Name must not contain unpaired UTF-16 surrogates'],
+    ['NUL', 'Ada\u0000', CONTROL_OR_BIDI],
+    ['BEL', 'Ada\u0007', CONTROL_OR_BIDI],
+    ['ESC', '\u001B[31mAda', CONTROL_OR_BIDI],
+    ['a C1 control', 'Ada\u0085', CONTROL_OR_BIDI],
+    ['an inner line feed', 'A\nB', CONTROL_OR_BIDI],
+    ['a right-to-left override', 'evil\u202Egnp.exe', CONTROL_OR_BIDI],
+    ['an embedding', '\u202BAda', CONTROL_OR_BIDI],
+    ['an isolate', 'a\u2066b', CONTROL_OR_BIDI],
+    ['only a bidi override', '\u202E', CONTROL_OR_BIDI],
+    ['only zero-width spaces', '\u200B\u200B', INVISIBLE],
+    ['only the Hangul filler U+3164', '\u3164', INVISIBLE],
+    ['only the Hangul fillers U+115F U+1160', '\u115F\u1160', INVISIBLE],
+    ['only the halfwidth filler U+FFA0', '\uFFA0', INVISIBLE],
+    ['only Braille blanks', '\u2800\u2800', INVISIBLE],
+    ['only soft hyphens', '\u00AD', INVISIBLE],
+    ['only combining marks', '\u0301\u0308\u0336', INVISIBLE],
+    ['only a combining grapheme joiner', '\u034F', INVISIBLE],
+    ['only variation selectors', '\uFE0F\u{E0100}', INVISIBLE],
+    ['only bidi marks', '\u200E\u200F\u061C', INVISIBLE],
+    ['only word joiners and an inner BOM', '\u2060\uFEFF\u2060', INVISIBLE],
+    ['only tag characters', '\u{E0041}\u{E0064}', INVISIBLE],
+    ['blanks between spaces', ' \u3164 \u200B ', INVISIBLE],
+    ['a number', 42, 'Name must be a string'],
+  ])('refuses %s with one reason', (_, name, reason) => {
+    expect(messagesOf(displayNameSchema.safeParse(name))).toEqual([reason]);
   });
 });
 
@@ -78,9 +128,76 @@ describe('messageRequestSchema', () => {
     ]);
   });
 
+  it('counts UTF-16 code units, as a textarea does: 500 emoji fit, 501 do not', () => {
+    expect(messageRequestSchema.parse('😀'.repeat(500)).text).toHaveLength(1000);
+    expect(messagesOf(messageRequestSchema.safeParse('😀'.repeat(501)))).toEqual([
+      'Message must be at most 1000 characters',
+    ]);
+  });
+
+  it('reads CRLF and lone CR line breaks as \\n, so clients on any platform are understood', () => {
+    expect(messageRequestSchema.parse('line 1\r\nline 2\rline 3').text).toBe(
+      'line 1\nline 2\nline 3',
+    );
+  });
+
+  it('counts the length after trimming', () => {
+    expect(messageRequestSchema.parse(`  ${'x'.repeat(1000)}\n`).text).toHaveLength(1000);
+  });
+
+  it('accepts the most UTF-8 a full-length message can take, 3000 bytes', () => {
+    const widest = '€'.repeat(LIMITS.messageMaxLength);
+    expect(new TextEncoder().encode(widest)).toHaveLength(LIMITS.messageMaxBytes);
+    expect(messageRequestSchema.parse(widest).text).toBe(widest);
+  });
+
   it.each([
-    ['', 'Message must not be empty'],
-    [' \n\t ', 'Message must not be empty'],
+    ['Hebrew with a right-to-left mark', 'שלום\u200F!'],
+    ['Arabic with a right-to-left mark', 'مرحبا\u200F، كيف الحال؟'],
+    ['Arabic with an Arabic letter mark', '\u061C١٢٣'],
+    ['mixed directions in isolates', 'He said \u2067שלום\u2069 twice'],
+    ['a first-strong isolate', '\u2068עברית\u2069 and English'],
+    ['a left-to-right mark', 'C++\u200E'],
+    ['line breaks and tabs', 'line 1\nline 2\n\tindented'],
+    ['emoji with ZWJ', '👩‍💻 👨‍👩‍👧 🏳️‍🌈'],
+    ['an inner zero-width joiner in Persian', 'می\u200Cخواهم'],
+    ['invisible-only text (the visible rule is for names)', '\u2800\u0301'],
+    ['a replacement character sent as such', '\uFFFD'],
+  ])('accepts %s', (_, text) => {
+    expect(messageRequestSchema.parse(text)).toEqual({ text });
+  });
+
+  const CONTROL = 'Message must not contain control characters other than line breaks and tabs';
+  const BIDI =
+    'Message must not contain bidirectional embedding or override characters (U+202A–U+202E); isolates (U+2066–U+2069) are allowed';
+  const SURROGATE = 'Message must not contain unpaired UTF-16 surrogates';
+
+  it.each([
+    ['empty', '', 'Message must not be empty'],
+    ['only whitespace', ' \n\t ', 'Message must not be empty'],
+    ['a lone high surrogate', 'hi \uD83D', SURROGATE],
+    ['a lone low surrogate', '\uDE00 hi', SURROGATE],
+    ['reversed surrogates', 'a\uDE00\uD83Db', SURROGATE],
+    ['1000 lone surrogates', '\uD800'.repeat(1000), SURROGATE],
+    ['NUL', 'a\u0000b', CONTROL],
+    ['BEL', 'ding\u0007', CONTROL],
+    ['ESC', '\u001B[2J cleared', CONTROL],
+    ['a vertical tab', 'a\u000Bb', CONTROL],
+    ['DEL', 'a\u007Fb', CONTROL],
+    ['a C1 control', 'a\u0085b', CONTROL],
+    ['a C1 CSI', 'a\u009B31mb', CONTROL],
+    ['LRE', 'a\u202Ab', BIDI],
+    ['RLE', 'a\u202Bb', BIDI],
+    ['PDF', 'a\u202Cb', BIDI],
+    ['LRO', 'a\u202Db', BIDI],
+    ['RLO', 'see \u202Etxt.exe', BIDI],
+    ['1001 characters', 'x'.repeat(1001), 'Message must be at most 1000 characters'],
+  ])('refuses %s with one reason', (_, text, reason) => {
+    expect(messagesOf(messageRequestSchema.safeParse(text))).toEqual([reason]);
+    expect(messagesOf(messageRequestSchema.safeParse({ text, id: 'm-1' }))).toEqual([reason]);
+  });
+
+  it.each([
     [null, 'message payload must be a string or { text, id? }'],
     [42, 'message payload must be a string or { text, id? }'],
     [['hi'], 'message payload must be a string or { text, id? }'],

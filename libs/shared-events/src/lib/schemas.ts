@@ -1,18 +1,38 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
+import {
+  hasBidiEmbedding,
+  hasMessageControl,
+  hasUnsafeNameCharacter,
+  hasVisibleCharacter,
+  isWellFormedText,
+  utf8Length,
+} from './text';
 
-// Control characters and bidirectional overrides/isolates let a name hide or reorder the text
-// around it ("Trojan Source"); names are shown to everyone, so they are refused outright.
-const UNSAFE_NAME_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+// Every text check aborts on failure, so a refusal names the first rule broken, not a list.
+const rule = (holds: (text: string) => boolean, error: string) =>
+  z.refine<string>(holds, { error, abort: true });
 
-/** A display name: trimmed, 1–32 characters, no control or bidi-override characters. */
+// UTF-16 code units, as `String#length` and a textarea count (zod's length checks count code points).
+const minUnits = (min: number, error: string) => rule((text) => text.length >= min, error);
+const maxUnits = (max: number, error: string) => rule((text) => text.length <= max, error);
+
+/**
+ * A display name: trimmed, 1–32 UTF-16 code units, well-formed, no control or bidi-override
+ * characters, and at least one visible character.
+ */
 export const displayNameSchema = z.string('Name must be a string').check(
   z.trim(),
-  z.minLength(LIMITS.nameMinLength, 'Name must not be empty'),
-  z.maxLength(LIMITS.nameMaxLength, `Name must be at most ${LIMITS.nameMaxLength} characters`),
-  z.refine(
-    (name) => !UNSAFE_NAME_CHARACTERS.test(name),
+  minUnits(LIMITS.nameMinLength, 'Name must not be empty'),
+  maxUnits(LIMITS.nameMaxLength, `Name must be at most ${LIMITS.nameMaxLength} characters`),
+  rule(isWellFormedText, 'Name must not contain unpaired UTF-16 surrogates'),
+  rule(
+    (name) => !hasUnsafeNameCharacter(name),
     'Name must not contain control or bidirectional-override characters',
+  ),
+  rule(
+    hasVisibleCharacter,
+    'Name must contain a visible letter, digit, symbol or punctuation mark',
   ),
 );
 
@@ -25,8 +45,8 @@ export const handshakeAuthSchema = z.object({
 export const requestIdSchema = z
   .string('id must be a string')
   .check(
-    z.minLength(1, 'id must not be empty'),
-    z.maxLength(LIMITS.idMaxLength, `id must be at most ${LIMITS.idMaxLength} characters`),
+    minUnits(1, 'id must not be empty'),
+    maxUnits(LIMITS.idMaxLength, `id must be at most ${LIMITS.idMaxLength} characters`),
     z.regex(/^[\x21-\x7E]+$/, 'id must be printable ASCII without spaces'),
   );
 
@@ -36,17 +56,34 @@ export const clickRequestSchema = z.nullish(
   z.object({ id: z.optional(requestIdSchema) }, 'click payload must be omitted or an object'),
 );
 
-/** Chat text: trimmed, 1–1000 characters, otherwise kept verbatim (never treated as HTML). */
-export const messageTextSchema = z
-  .string('Message text must be a string')
-  .check(
-    z.trim(),
-    z.minLength(LIMITS.messageMinLength, 'Message must not be empty'),
-    z.maxLength(
-      LIMITS.messageMaxLength,
-      `Message must be at most ${LIMITS.messageMaxLength} characters`,
-    ),
-  );
+/**
+ * Chat text: trimmed, 1–1000 UTF-16 code units and at most 3000 UTF-8 bytes, well-formed, no
+ * controls but line feed and tab, no bidi embeddings or overrides; otherwise kept verbatim
+ * (never treated as HTML).
+ */
+export const messageTextSchema = z.string('Message text must be a string').check(
+  // Clients on other platforms send CRLF or CR line breaks; they mean \n, as in a textarea.
+  z.overwrite((text) => text.replace(/\r\n?/g, '\n')),
+  z.trim(),
+  minUnits(LIMITS.messageMinLength, 'Message must not be empty'),
+  maxUnits(
+    LIMITS.messageMaxLength,
+    `Message must be at most ${LIMITS.messageMaxLength} characters`,
+  ),
+  rule(
+    (text) => utf8Length(text) <= LIMITS.messageMaxBytes,
+    `Message must be at most ${LIMITS.messageMaxBytes} bytes in UTF-8`,
+  ),
+  rule(isWellFormedText, 'Message must not contain unpaired UTF-16 surrogates'),
+  rule(
+    (text) => !hasMessageControl(text),
+    'Message must not contain control characters other than line breaks and tabs',
+  ),
+  rule(
+    (text) => !hasBidiEmbedding(text),
+    'Message must not contain bidirectional embedding or override characters (U+202A–U+202E); isolates (U+2066–U+2069) are allowed',
+  ),
+);
 
 /** `message`: a plain string (the tutorial's form) or `{ text, id? }`; normalised to the object. */
 export const messageRequestSchema = z.pipe(
@@ -94,7 +131,7 @@ export const counterResetRequestSchema = z.nullish(
 /** The operator token a moderator sends as `auth.token`; compared in constant time by the server. */
 export const moderatorTokenSchema = z
   .string('token must be a string')
-  .check(z.minLength(1, 'token must not be empty'), z.maxLength(256, 'token is too long'));
+  .check(minUnits(1, 'token must not be empty'), maxUnits(256, 'token is too long'));
 
 /** `typing`: whether the sender is typing now. */
 export const typingRequestSchema = z.boolean('typing payload must be a boolean');
