@@ -5,12 +5,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
-import { LiveIoAdapter } from './live/live-io.adapter';
 import { PinoNestLogger } from './logging/pino-logger';
 import { REDIS } from './redis/redis.module';
 import { securityHeaders } from './security/security-headers';
+import { LiveIoAdapter } from './transport/live-io.adapter';
 
-/** Builds the app (not yet listening): HTTP routes, the Socket.IO gateway and the built UI. */
+/** Builds the app (not yet listening): HTTP routes, the Socket.IO gateways and the built UI. */
 export async function createApp(
   config: AppConfig,
   logger: Logger,
@@ -22,7 +22,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.use(securityHeaders());
-  app.useWebSocketAdapter(new LiveIoAdapter(app, config, config.redis && app.get<Redis>(REDIS)));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config, app.get<Redis | undefined>(REDIS)));
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });
   } else if (config.clientDir) {

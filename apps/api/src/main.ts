@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logging/pino-logger';
-import { redactUrl } from './redis/redis-connection';
+import { RedisUnreachableError, redactUrl } from './redis/redis-connection';
 import { StoreUnavailableError } from './store/store';
 
 /**
@@ -65,7 +65,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A bad setting, an unusable DATA_DIR or an unreachable Redis: say what is wrong, plainly, and stop.
-  const plain = error instanceof ConfigError || error instanceof StoreUnavailableError;
+  const plain =
+    error instanceof ConfigError ||
+    error instanceof StoreUnavailableError ||
+    error instanceof RedisUnreachableError;
   const message = plain ? error.message : String((error as Error)?.stack ?? error);
   process.stderr.write(`live-api failed to start: ${message}\n`);
   process.exit(1);

@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import WebSocket from 'ws';
-import { STORE, type Store } from '../src/store/store';
-import { client, connected, eventually, next, record, sleep, useServers } from './harness';
+import type { Store } from '../src/store/store';
+import { STORE_ADAPTER as STORE } from '../src/store/store.module';
+import { client, connected, eventually, metricsText, next, record, useServers } from './harness';
 
 const start = useServers();
 
@@ -45,11 +46,14 @@ describe('connection abuse', () => {
     expect(error.data).toEqual({ code: 'RATE_LIMITED' });
 
     sockets[0].socket.close();
-    await sleep(100);
+    // The server frees the slot as it counts the disconnect (another try would count as refused).
+    await eventually(async () =>
+      expect(await metricsText(server.url)).toMatch(/^live_connected_sockets 2$/m),
+    );
     const { welcome } = await connected(server.url);
     expect(welcome.online).toBe(3);
 
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await metricsText(server.url);
     expect(metrics).toMatch(/^live_connections_refused_total\{reason="too_many_connections"\} 1$/m);
   });
 
@@ -88,7 +92,7 @@ describe('connection abuse', () => {
     expect(Date.now() - startedAt).toBeLessThan(1500);
     await eventually(() => presence.at(-1)?.online === 1);
     expect(watcher.connected).toBe(true);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await metricsText(server.url);
     expect(metrics).toMatch(/^live_disconnects_total\{reason="ping timeout"\} 1$/m);
   });
 
@@ -160,7 +164,7 @@ describe('disk trouble at run time', () => {
       store: expect.stringMatching(/The last write failed: .*full/),
     });
     expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await metricsText(server.url);
     expect(metrics).toMatch(/^live_store_errors_total\{operation="append"\} 10$/m);
     expect(metrics).toMatch(/^live_events_total\{event="message",result="UNAVAILABLE"\} 10$/m);
 

@@ -10,6 +10,9 @@ import type { ClientToServerEvents, ServerToClientEvents, Welcome } from '@live/
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
 
+// The API's specs take every helper from here; polling is the workspace's one `eventually`.
+export { eventually } from '@live/test-support';
+
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface Running {
@@ -155,13 +158,7 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
   return seen;
 }
 
-/** Resolves once `check` holds, polling every 5 ms; fails after `timeoutMs`. */
-export async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** The Prometheus text `GET /metrics` answers. */
+export async function metricsText(url: string): Promise<string> {
+  return (await fetch(`${url}/metrics`)).text();
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,6 +5,7 @@ import {
   connected,
   eventually,
   captureLogs,
+  metricsText,
   next,
   removeDataDir,
   record,
@@ -115,7 +116,7 @@ describe('moderation', () => {
     expect(welcome.count).toBe(1);
     expect(welcome.messages.map((m) => m.id)).toEqual(['mine-1']);
 
-    const metrics = await (await fetch(`${server().url}/metrics`)).text();
+    const metrics = await metricsText(server().url);
     expect(metrics).toMatch(/^live_events_total\{event="message:delete",result="FORBIDDEN"\} 2$/m);
     expect(metrics).toMatch(/^live_events_total\{event="counter:reset",result="FORBIDDEN"\} 2$/m);
   });

@@ -8,6 +8,7 @@ import {
   startApp,
   captureLogs,
   client,
+  metricsText,
 } from './harness';
 
 /** The app with its JSON log lines captured, at `level`; `close` also removes its data. */
@@ -46,12 +47,12 @@ describe('metrics', () => {
       await a.emitWithAck('click', {}); // the store is gone: UNAVAILABLE
 
       // The disconnect is counted when the server sees it: poll until it has.
-      let text = '';
-      for (let i = 0; i < 100 && !text.includes('client namespace disconnect'); i++) {
-        text = await (await fetch(`${server.url}/metrics`)).text();
-      }
+      const text = await eventually(async () => {
+        const text = await metricsText(server.url);
+        expect(text).toMatch(/^live_disconnects_total\{reason="client namespace disconnect"\} 1$/m);
+        return text;
+      });
       expect(text).toMatch(/^live_connects_total 2$/m);
-      expect(text).toMatch(/^live_disconnects_total\{reason="client namespace disconnect"\} 1$/m);
       expect(text).toMatch(/^live_connections_refused_total\{reason="too_many_connections"\} 1$/m);
       expect(text).toMatch(/^live_rate_limited_total\{event="message"\} 1$/m);
       expect(text).toMatch(/^live_events_total\{event="message",result="RATE_LIMITED"\} 1$/m);
@@ -121,7 +122,12 @@ describe('logs', () => {
       const { socket } = await connected(server.url);
       await socket.emitWithAck('click', {});
       socket.close();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Once the server has counted the disconnect, it has logged whatever it would about it.
+      await eventually(async () =>
+        expect(await metricsText(server.url)).toMatch(
+          /^live_disconnects_total\{reason="client namespace disconnect"\} 1$/m,
+        ),
+      );
       expect(server.lines.filter((l) => l['socket'] !== undefined)).toEqual([]);
     } finally {
       await server.close();

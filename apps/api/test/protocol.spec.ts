@@ -1,14 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatMessage, ExceptionPayload, Presence, TypingNotice } from '@live/shared-events';
-import {
-  client,
-  connected,
-  eventually,
-  next,
-  record,
-  serveEachTest,
-  sleep,
-  untyped,
-} from './harness';
+import { client, connected, eventually, next, record, serveEachTest, untyped } from './harness';
 
 describe('protocol v1 over a real server', () => {
   const server = serveEachTest();
@@ -113,7 +105,7 @@ describe('protocol v1 over a real server', () => {
       expect(welcome.count).toBe(2);
     });
 
-    it('counts 100 concurrent clicks from several clients exactly and everyone converges within 100 ms', async () => {
+    it('counts 100 concurrent clicks from several clients exactly, and every client ends on 100', async () => {
       const sockets = await Promise.all(Array.from({ length: 5 }, () => connected(server().url)));
       const seen = sockets.map(({ socket }) => record<number>(socket, 'click'));
       const acks = await Promise.all(
@@ -121,11 +113,12 @@ describe('protocol v1 over a real server', () => {
           Array.from({ length: 20 }, () => socket.emitWithAck('click', {})),
         ),
       );
-      const lastAckAt = Date.now();
       const counts = acks.map((ack) => (ack.ok ? ack.count : -1)).sort((a, b) => a - b);
       expect(counts).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-      await eventually(() => seen.every((counts) => counts.at(-1) === 100), 1000);
-      expect(Date.now() - lastAckAt).toBeLessThanOrEqual(100);
+      // How soon they get there is the bench's fan-out figure (tools/bench), not a pass/fail here.
+      await eventually(() =>
+        expect(seen.map((values) => values.at(-1))).toEqual([100, 100, 100, 100, 100]),
+      );
     });
 
     it('coalesces broadcasts: a burst of clicks yields far fewer deliveries, ending on the final count', async () => {
@@ -134,6 +127,7 @@ describe('protocol v1 over a real server', () => {
       const seen = record<number>(watcher, 'click');
       await Promise.all(Array.from({ length: 50 }, () => socket.emitWithAck('click', {})));
       await eventually(() => seen.at(-1) === 50);
+      // Asserts that no late broadcast arrives: only waiting a while can show that.
       await sleep(50);
       expect(seen.length).toBeLessThan(10);
       expect(seen.at(-1)).toBe(50);
@@ -180,6 +174,8 @@ describe('protocol v1 over a real server', () => {
       const first = await socket.emitWithAck('message', { text: 'once', id: 'retry-me' });
       const again = await socket.emitWithAck('message', { text: 'once', id: 'retry-me' });
       expect(again).toEqual(first);
+      await eventually(() => expect(broadcasts).toHaveLength(1));
+      // Asserts that the retry broadcasts nothing: only waiting a while can show that.
       await sleep(50);
       expect(broadcasts).toHaveLength(1);
       const history = await socket.emitWithAck('history', {});

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { RECONNECT_BACKOFF } from '@live/shared-events';
-import { eventually, makeDataDir, removeDataDir, sleep, type Client } from './harness';
-import { ApiProcess } from './support/api-process';
-import { freePort } from './support/free-port';
+import { freePort, startBuiltApi, type ServerProcess } from '@live/test-support';
+import { eventually, makeDataDir, metricsText, removeDataDir, type Client } from './harness';
 
 // 1000 clients configured like the app's (RECONNECT_BACKOFF is what apps/client uses) lose the
 // server to a rolling restart (SIGTERM, new process on the same port) and must all come back,
@@ -24,7 +23,7 @@ function probe(url: string) {
         const r = await fetch(${JSON.stringify(url)});
         await r.arrayBuffer();
         times.push(r.status === 200 ? performance.now() - t : -1);
-        await new Promise((d) => setTimeout(d, 25));
+        await new Promise((d) => setTimeout(d, 25)); // the probing rate, not a wait
       }
       process.stdout.write(JSON.stringify(times));
       process.exit(0);
@@ -32,14 +31,15 @@ function probe(url: string) {
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
+  // A probe whose server went away has ended already: telling it to stop then is harmless.
+  child.stdin.on('error', () => undefined);
   const done = new Promise<number[]>((resolve) =>
     child.once('exit', () => resolve(JSON.parse(out || '[]') as number[])),
   );
+  let stopped: Promise<number[]> | undefined;
   return {
-    stop: () => {
-      child.stdin.write('stop\n');
-      return done;
-    },
+    /** Ends the probing (again: the same result) and resolves with the latencies. */
+    stop: () => (stopped ??= (child.stdin.end('stop\n'), done)),
   };
 }
 
@@ -50,19 +50,25 @@ const percentile = (values: number[], p: number) => {
 
 describe('a reconnect storm after a restart', () => {
   const dataDir = makeDataDir();
-  const servers: ApiProcess[] = [];
+  const servers: ServerProcess[] = [];
   const sockets: Client[] = [];
+  let prober: ReturnType<typeof probe> | undefined;
 
   afterAll(async () => {
+    await prober?.stop();
     for (const socket of sockets) socket.close();
     for (const server of servers) await server.stop('SIGKILL');
     removeDataDir(dataDir);
   });
 
   it('brings all 1000 clients back with jittered backoff while the server stays responsive', async () => {
-    const port = String(await freePort());
-    const env = { DATA_DIR: dataDir, PORT: port, MAX_CONNECTIONS_PER_IP: String(CLIENTS * 2) };
-    const first = await ApiProcess.start(env);
+    // The new process takes the old one's port and data, as a rolling restart does.
+    const options = {
+      port: await freePort(),
+      dataDir,
+      env: { MAX_CONNECTIONS_PER_IP: String(CLIENTS * 2) },
+    };
+    const first = await startBuiltApi(options);
     servers.push(first);
 
     let welcomes = 0;
@@ -82,19 +88,19 @@ describe('a reconnect storm after a restart', () => {
       });
       socket.on('disconnect', (reason) => reasons.push(reason));
       sockets.push(socket);
-      if (i % 100 === 99) await sleep(20);
+      // In waves of 100, each welcomed before the next connects.
+      if (i % 100 === 99) await eventually(() => welcomes === i + 1, { timeoutMs: 30_000 });
     }
-    await eventually(() => welcomes === CLIENTS, 30_000);
 
     // A deploy: SIGTERM drains and closes; the new process takes the same port.
-    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(await first.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     droppedAt = Date.now();
-    const second = await ApiProcess.start(env);
+    const second = await startBuiltApi(options);
     servers.push(second);
     const upAfter = Date.now() - droppedAt;
 
-    const prober = probe(`${second.url}/health`);
-    await eventually(() => back.length === CLIENTS, 30_000);
+    prober = probe(`${second.url}/health`);
+    await eventually(() => back.length === CLIENTS, { timeoutMs: 30_000 });
     const healthMs = await prober.stop();
     const p95 = percentile(healthMs, 95);
     process.stdout.write(
@@ -118,7 +124,7 @@ describe('a reconnect storm after a restart', () => {
     // shared; docs/operations.md has the figures from a quiet machine.
     expect(percentile(healthMs, 50)).toBeLessThan(500);
     expect(Math.max(...healthMs)).toBeLessThan(10_000);
-    const presence = await (await fetch(`${second.url}/metrics`)).text();
+    const presence = await metricsText(second.url);
     expect(presence).toMatch(new RegExp(`^live_connected_sockets ${CLIENTS}$`, 'm'));
   }, 90_000);
 });

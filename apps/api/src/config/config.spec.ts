@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { WORKSPACE } from '../../test/support/workspace';
+import { workspaceRoot } from '@live/test-support';
 import { ConfigError, SETTING_NAMES, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -93,7 +93,7 @@ describe('loadConfig with REDIS_URL', () => {
 
   describe('.env.example', () => {
     const example = Object.fromEntries(
-      readFileSync(`${WORKSPACE}/.env.example`, 'utf8')
+      readFileSync(`${workspaceRoot()}/.env.example`, 'utf8')
         .split('\n')
         .filter((line) => /^[A-Z_]+=/.test(line))
         .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),

@@ -47,6 +47,17 @@ describe('CounterService', () => {
     expect(heard).toEqual([43]);
   });
 
+  it('stops telling a listener once it unsubscribed', async () => {
+    let heard = 0;
+    const stop = service.onChange(() => heard++);
+    store.click.mockImplementation(async (_id, onCommit) => (onCommit?.(service.current + 1), 0));
+    await service.click();
+    stop();
+    await service.click();
+    expect(heard).toBe(1);
+    store.click.mockReset();
+  });
+
   it('resets to 0 once the store has, and counts up from there', async () => {
     store.resetCounter.mockResolvedValue(0);
     expect(await service.reset()).toBe(0);

@@ -8,7 +8,7 @@ const RESET_SETTLE_MS = 250;
 @Injectable()
 export class CounterService implements OnModuleInit {
   private latest = 0;
-  private readonly changeListeners: (() => void)[] = [];
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(@Inject(STORE) private readonly store: Store) {}
 
@@ -16,7 +16,7 @@ export class CounterService implements OnModuleInit {
     this.latest = await this.store.count();
   }
 
-  /** The latest durable count known here (with several instances: the highest any has shared). */
+  /** The latest committed count known here (with several instances: the highest any has shared). */
   get current(): number {
     return this.latest;
   }
@@ -35,7 +35,7 @@ export class CounterService implements OnModuleInit {
     return count;
   }
 
-  /** Takes in a durable count learnt elsewhere (another instance); true when it is news. */
+  /** Takes in a committed count learnt elsewhere (another instance); true when it is news. */
   observe(count: number): boolean {
     if (!Number.isSafeInteger(count) || count <= this.latest) return false;
     this.latest = count;
@@ -57,9 +57,14 @@ export class CounterService implements OnModuleInit {
     setTimeout(() => void this.resync(), RESET_SETTLE_MS).unref();
   }
 
-  /** Calls `listener` when a click here or a reset moves the count (not a count observed from a peer). */
-  onChange(listener: () => void): void {
-    this.changeListeners.push(listener);
+  /**
+   * Calls `listener` when a click here commits a higher count, or when the store's count
+   * corrects it after a reset (not for a count observed from a peer, nor for the reset itself).
+   * Returns the function that stops it.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   private changed(): void {

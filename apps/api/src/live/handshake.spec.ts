@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
+import type { LiveSocket } from '../socket/live-socket';
 import { handshake } from './handshake';
-import type { LiveSocket } from './live-socket';
 
 function connect(auth: unknown) {
   const socket = { handshake: { auth }, data: {} } as unknown as LiveSocket;
@@ -37,9 +37,9 @@ describe('handshake of a recovered connection', () => {
     const socket = {
       handshake: { auth: {} },
       recovered: true,
-      data: { name: 'Guest 1234', typing: true },
+      data: { name: 'Guest 1234' },
     };
     handshake(socket as unknown as LiveSocket, () => undefined);
-    expect(socket.data).toEqual({ name: 'Guest 1234', typing: false });
+    expect(socket.data).toEqual({ name: 'Guest 1234' });
   });
 });

@@ -1,7 +1,7 @@
 import { ERROR_CODES, handshakeAuthSchema } from '@live/shared-events';
-import { describeIssues } from './describe-issues';
+import { describeIssues } from '../socket/describe-issues';
+import type { LiveSocket } from '../socket/live-socket';
 import { guestName } from './guest-name';
-import type { LiveSocket } from './live-socket';
 
 /**
  * Socket.IO middleware: validates `auth.name` (absent → a guest name). A bad name refuses the
@@ -17,6 +17,5 @@ export function handshake(socket: LiveSocket, next: (error?: Error) => void): vo
   // A recovered connection keeps the guest name it had.
   socket.data.name =
     parsed.data.name ?? (socket.recovered ? socket.data.name : undefined) ?? guestName();
-  socket.data.typing = false;
   next();
 }

@@ -1,11 +1,22 @@
 import { jest } from '@jest/globals';
-import { Logger } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import type { ChatMessage } from '@live/shared-events';
+import { FakeBroadcastServer } from '../broadcast/fake-broadcast-server.testing';
+import { LiveBroadcaster } from '../broadcast/live-broadcaster';
 import { ChatService } from '../chat/chat.service';
+import { TypingService } from '../chat/typing.service';
+import { APP_CONFIG } from '../config/config';
+import { CounterService } from '../counter/counter.service';
+import { LiveMetrics } from '../metrics/live-metrics';
 import { PresenceService } from '../presence/presence.service';
-import { compileLiveGateway } from './live-gateway.testing';
-import type { LiveGateway } from './live.gateway';
-import type { LiveServer, LiveSocket } from './live-socket';
+import { ConnectionAdmission } from '../security/connection-admission';
+import type { LiveServer, LiveSocket } from '../socket/live-socket';
+import { MetricsInterceptor } from '../socket/metrics.interceptor';
+import { RateLimitInterceptor } from '../socket/rate-limit';
+import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
+import { handshake } from './handshake';
+import { LiveGateway } from './live.gateway';
+import { WelcomeService } from './welcome.service';
 
 const hello: ChatMessage = {
   id: 'm1',
@@ -15,78 +26,84 @@ const hello: ChatMessage = {
   sentAt: '2026-01-01T00:00:00.000Z',
 };
 
-function fakeSocket(name = 'Ada') {
-  const broadcast = { emit: jest.fn() };
+function fakeSocket(name = 'Ada', id = 'sock-1') {
   const socket = {
-    id: 'sock-1',
-    data: { name, typing: false, buckets: {} },
+    id,
+    data: { name },
     emit: jest.fn(),
     join: jest.fn(),
-    broadcast,
+    broadcast: { emit: jest.fn(() => true) },
   };
   return socket as typeof socket & LiveSocket;
 }
 
+/** LiveGateway with its module's own parts (broadcaster, welcome, typing) over fake services. */
 describe('LiveGateway', () => {
   let gateway: LiveGateway;
-  // `click` and `presence` go to this instance's clients (server.local); the rest to all.
-  let server: {
-    emit: jest.Mock;
-    use: jest.Mock;
-    on: jest.Mock;
-    serverSideEmit: jest.Mock;
-    local: { emit: jest.Mock };
-  };
+  let broadcaster: LiveBroadcaster;
+  let server: FakeBroadcastServer;
+  const install = jest.fn();
   // The counter announces a click on commit, before the click resolves.
-  const counterChanged: (() => void)[] = [];
+  const counterChanged = new Set<() => void>();
   const counter = {
     current: 7,
     click: jest.fn<(id?: string) => Promise<number>>(),
-    onChange: (listener: () => void) => counterChanged.push(listener),
-    adopt: jest.fn(),
+    onChange: (listener: () => void) => (counterChanged.add(listener), () => undefined),
   };
   /** The next click commits `count`: the counter says so, then the click resolves. */
-  const clickCommits = (...counts: number[]) => {
-    for (const count of counts)
-      counter.click.mockImplementationOnce(async () => {
-        counter.current = count;
-        counterChanged.forEach((listener) => listener());
-        return count;
-      });
-  };
+  const clickCommits = (count: number) =>
+    counter.click.mockImplementationOnce(async () => {
+      counter.current = count;
+      counterChanged.forEach((listener) => listener());
+      return count;
+    });
   const chat = {
     post: jest.fn<ChatService['post']>(),
     history: jest.fn<ChatService['history']>(),
     latest: jest.fn<ChatService['latest']>(),
   };
-  const presence = new PresenceService();
+  let presence: PresenceService;
 
   beforeEach(async () => {
     jest.useFakeTimers();
     jest.clearAllMocks();
-    gateway = await compileLiveGateway({ counter, chat, presence });
-    server = {
-      emit: jest.fn(),
-      use: jest.fn(),
-      on: jest.fn(),
-      serverSideEmit: jest.fn(),
-      local: { emit: jest.fn() },
-    };
-    (gateway as unknown as { server: LiveServer }).server = server as unknown as LiveServer;
-    counterChanged.length = 0;
+    counterChanged.clear();
+    presence = new PresenceService();
+    const moduleRef = await Test.createTestingModule({
+      providers: [
+        LiveGateway,
+        LiveBroadcaster,
+        WelcomeService,
+        TypingService,
+        LiveMetrics,
+        MetricsInterceptor,
+        RateLimitInterceptor,
+        RequestTracker,
+        RequestTrackingInterceptor,
+        { provide: ConnectionAdmission, useValue: { install } },
+        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 200 } },
+        { provide: CounterService, useValue: counter },
+        { provide: ChatService, useValue: chat },
+        { provide: PresenceService, useValue: presence },
+      ],
+    }).compile();
+    gateway = moduleRef.get(LiveGateway);
+    broadcaster = moduleRef.get(LiveBroadcaster);
+    server = new FakeBroadcastServer();
     gateway.afterInit(server as unknown as LiveServer);
   });
 
   afterEach(() => {
-    gateway.onApplicationShutdown();
+    broadcaster.onApplicationShutdown();
     jest.useRealTimers();
   });
 
-  it('installs the handshake middleware on init', () => {
-    expect(server.use).toHaveBeenCalledTimes(1);
+  it('installs the handshake and the admission checks on init', () => {
+    expect(server.middleware).toEqual([handshake]);
+    expect(install).toHaveBeenCalledWith(server);
   });
 
-  it('welcomes a connection with its name, the count, the latest messages and who is online', async () => {
+  it('welcomes a connection, then tells everyone here who is online', async () => {
     chat.latest.mockResolvedValue([hello]);
     const socket = fakeSocket('Ada');
     await gateway.handleConnection(socket);
@@ -94,58 +111,21 @@ describe('LiveGateway', () => {
       you: { id: 'sock-1', name: 'Ada', moderator: false },
       count: 7,
       messages: [hello],
-      online: presence.online,
+      online: 1,
     });
-    expect(server.local.emit).toHaveBeenCalledWith('presence', { online: presence.online });
+    expect(server.values('presence')).toEqual([{ online: 1 }]);
     gateway.handleDisconnect(socket);
+    jest.advanceTimersByTime(16);
+    expect(server.values('presence')).toEqual([{ online: 1 }, { online: 0 }]);
   });
 
-  it('still welcomes with no messages when history cannot be read', async () => {
-    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    chat.latest.mockRejectedValue(new Error('disk gone'));
-    const socket = fakeSocket();
-    await gateway.handleConnection(socket);
-    expect(socket.emit).toHaveBeenCalledWith('welcome', expect.objectContaining({ messages: [] }));
-    expect(logged).toHaveBeenCalledWith(
-      expect.objectContaining({ socket: 'sock-1' }),
-      'could not read history for welcome',
-    );
-    logged.mockRestore();
-    gateway.handleDisconnect(socket);
-  });
-
-  it('acks a click with the exact count and coalesces the broadcasts', async () => {
-    clickCommits(8, 9, 10);
+  it('acks a click with the exact count; its clients get the count on commit', async () => {
+    clickCommits(8);
     expect(await gateway.click({ id: 'c1' })).toEqual({ ok: true, count: 8 });
     expect(counter.click).toHaveBeenCalledWith('c1');
-    await gateway.click(undefined);
-    await gateway.click(undefined);
-    expect(server.local.emit.mock.calls.filter(([event]) => event === 'click')).toEqual([
-      ['click', 8],
-    ]);
-    jest.advanceTimersByTime(20);
-    expect(server.local.emit).toHaveBeenLastCalledWith('click', 10);
+    expect(server.values('click')).toEqual([8]);
     // Alone (no REDIS_URL), there is nobody to share the count with.
-    expect(server.serverSideEmit).not.toHaveBeenCalled();
-  });
-
-  it('sends a click after a quiet spell to a large audience at once, a sustained one in slices', async () => {
-    const to = jest.fn((room: string) => ({ emit: jest.fn(() => room) }));
-    Object.assign(server.local, { to });
-    for (let i = 0; i < 600; i++) presence.join();
-    try {
-      clickCommits(8, 9);
-      await gateway.click(undefined);
-      // Nothing waits behind the first click: slicing would only stretch its broadcast.
-      expect(server.local.emit).toHaveBeenCalledWith('click', 8);
-      expect(to).not.toHaveBeenCalled();
-      // Clicks keep coming within the tick: the next broadcast yields to their acks.
-      await gateway.click(undefined);
-      jest.advanceTimersByTime(50);
-      expect(to).toHaveBeenCalledWith('broadcast-slice:0');
-    } finally {
-      for (let i = 0; i < 600; i++) presence.leave();
-    }
+    expect(server.toPeers).toEqual([]);
   });
 
   it('broadcasts a new message with the author from the handshake and acks it', async () => {
@@ -153,7 +133,7 @@ describe('LiveGateway', () => {
     const socket = fakeSocket('Ada');
     expect(await gateway.message(socket, { text: 'hi' })).toEqual({ ok: true, message: hello });
     expect(chat.post).toHaveBeenCalledWith('Ada', { text: 'hi' });
-    expect(server.emit).toHaveBeenCalledWith('message', hello);
+    expect(server.values('message', 'everyone')).toEqual([hello]);
   });
 
   it('does not broadcast a retried message again', async () => {
@@ -162,14 +142,15 @@ describe('LiveGateway', () => {
       ok: true,
       message: hello,
     });
-    expect(server.emit).not.toHaveBeenCalledWith('message', expect.anything());
+    expect(server.sent).toEqual([]);
   });
 
-  it('ends the typing notice when the typist sends their message', async () => {
+  it('ends the typing notice when the typist sends their message, and only then', async () => {
     chat.post.mockResolvedValue({ message: hello, created: true });
     const socket = fakeSocket('Ada');
     gateway.typing(socket, true);
     await gateway.message(socket, { text: 'hi' });
+    await gateway.message(socket, { text: 'again' });
     expect(socket.broadcast.emit.mock.calls).toEqual([
       ['typing', { name: 'Ada', typing: true }],
       ['typing', { name: 'Ada', typing: false }],
@@ -182,10 +163,24 @@ describe('LiveGateway', () => {
     expect(chat.history).toHaveBeenCalledWith({ after: 0 });
   });
 
-  it('tells the others when a typist disconnects', () => {
-    const socket = fakeSocket('Bo');
-    gateway.typing(socket, true);
-    gateway.handleDisconnect(socket);
-    expect(socket.broadcast.emit).toHaveBeenLastCalledWith('typing', { name: 'Bo', typing: false });
+  it('tells the others when a typist disconnects, and nothing when a quiet one does', () => {
+    const typist = fakeSocket('Bo', 'sock-bo');
+    const quiet = fakeSocket('Cy', 'sock-cy');
+    gateway.typing(typist, true);
+    gateway.typing(quiet, true);
+    gateway.typing(quiet, false);
+    gateway.handleDisconnect(typist);
+    gateway.handleDisconnect(quiet);
+    expect(typist.broadcast.emit).toHaveBeenLastCalledWith('typing', { name: 'Bo', typing: false });
+    expect(quiet.broadcast.emit).toHaveBeenCalledTimes(2);
+  });
+
+  it('on shutdown, lets requests finish, then sends its clients the final count', async () => {
+    clickCommits(9);
+    await gateway.click(undefined);
+    const stopping = gateway.beforeApplicationShutdown();
+    await jest.advanceTimersByTimeAsync(200);
+    await stopping;
+    expect(server.values('click')).toEqual([9, 9]);
   });
 });

@@ -1,10 +1,9 @@
-import { Inject, Logger, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Logger, UseFilters, UseInterceptors } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
   SubscribeMessage,
   WebSocketGateway,
-  WebSocketServer,
 } from '@nestjs/websockets';
 import {
   EVENTS,
@@ -14,14 +13,14 @@ import {
   type MessageDeleteRequest,
   type MessageDeleteResult,
 } from '@live/shared-events';
+import { LiveBroadcaster } from '../broadcast/live-broadcaster';
 import { ChatService } from '../chat/chat.service';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
-import type { LiveServer, LiveSocket } from '../live/live-socket';
-import { ProtocolExceptionFilter } from '../live/protocol-exception.filter';
-import { RequestTrackingInterceptor } from '../live/request-tracker';
-import { ZodValidationPipe } from '../live/zod-validation.pipe';
-import { MetricsInterceptor } from '../metrics/metrics.interceptor';
+import type { LiveSocket } from '../socket/live-socket';
+import { MetricsInterceptor } from '../socket/metrics.interceptor';
+import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
+import { RequestTrackingInterceptor } from '../socket/request-tracker';
+import { ZodValidationPipe } from '../socket/zod-validation.pipe';
 import { ModeratorOnlyInterceptor } from './moderator-only';
 
 /** Moderators' events: delete a message, reset the counter. Everyone else gets FORBIDDEN. */
@@ -29,13 +28,12 @@ import { ModeratorOnlyInterceptor } from './moderator-only';
 @UseFilters(ProtocolExceptionFilter)
 @UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor, ModeratorOnlyInterceptor)
 export class ModerationGateway {
-  @WebSocketServer() private server!: LiveServer;
   private readonly logger = new Logger('Moderation');
 
   constructor(
     private readonly chat: ChatService,
     private readonly counter: CounterService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly broadcaster: LiveBroadcaster,
   ) {}
 
   @SubscribeMessage(EVENTS.messageDelete)
@@ -45,7 +43,7 @@ export class ModerationGateway {
   ): Promise<MessageDeleteResult> {
     const deleted = await this.chat.delete(id);
     if (deleted) {
-      this.server.emit(EVENTS.messageDeleted, { id });
+      this.broadcaster.messageDeleted(id);
       this.logger.log(
         { socket: socket.id, moderator: socket.data.name, message: id },
         'message deleted',
@@ -62,11 +60,7 @@ export class ModerationGateway {
     @MessageBody(new ZodValidationPipe(counterResetRequestSchema)) _request: unknown,
   ): Promise<CounterResetResult> {
     const count = await this.counter.reset();
-    // Other instances hold the old count as their latest; they must start again too.
-    if (this.config.redis) this.server.serverSideEmit('counterReset', count);
-    this.server.emit(EVENTS.counterReset, { count });
-    // Clients written like the tutorial only listen to `click`.
-    this.server.emit(EVENTS.click, count);
+    this.broadcaster.counterReset(count);
     this.logger.log({ socket: socket.id, moderator: socket.data.name }, 'counter reset');
     return { ok: true, count };
   }

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { ERROR_CODES } from '@live/shared-events';
-import type { LiveSocket } from '../live/live-socket';
-import { ProtocolError } from '../live/protocol-error';
+import type { LiveSocket } from '../socket/live-socket';
+import { ProtocolError } from '../socket/protocol-error';
 
 /**
  * Refuses the event with FORBIDDEN unless the connection is a moderator. An interceptor rather

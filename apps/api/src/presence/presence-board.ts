@@ -11,6 +11,3 @@ export interface PresenceBoard {
   /** Takes this instance off the board at once (a clean shutdown). */
   leave(): Promise<void>;
 }
-
-/** Nest injection token for the {@link PresenceBoard}; only provided in cluster mode. */
-export const PRESENCE_BOARD = Symbol('PRESENCE_BOARD');

@@ -44,6 +44,26 @@ describe('PresenceService with a board (several instances)', () => {
     await presence.beforeApplicationShutdown();
   });
 
+  it('stops calling back once the listener unsubscribed', async () => {
+    let elsewhere = 1;
+    const board = {
+      report: async (connections: number) => connections + elsewhere,
+      leave: async () => undefined,
+    };
+    const presence = new PresenceService(board);
+    let changes = 0;
+    const stop = presence.onChange(() => changes++);
+    presence.onModuleInit();
+    await flush();
+    stop();
+    elsewhere = 2;
+    presence.join();
+    await flush();
+    expect(presence.online).toBe(3);
+    expect(changes).toBe(1);
+    await presence.beforeApplicationShutdown();
+  });
+
   it('keeps the last known count while the board fails, and leaves it on shutdown', async () => {
     let failing = false;
     let left = false;

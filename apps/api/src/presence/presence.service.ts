@@ -1,12 +1,5 @@
-import {
-  BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  OnModuleInit,
-  Optional,
-} from '@nestjs/common';
-import { PRESENCE_BOARD, type PresenceBoard } from './presence-board';
+import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
+import type { PresenceBoard } from './presence-board';
 
 /** With a board, how often this instance posts its heartbeat and reads everyone else's. */
 export const PRESENCE_REFRESH_MS = 500;
@@ -14,9 +7,8 @@ export const PRESENCE_REFRESH_MS = 500;
 /**
  * Who is online: the connections on this instance, plus, with a {@link PresenceBoard}, those on
  * the other instances as of the last refresh (at most PRESENCE_REFRESH_MS old). Knows nothing
- * of sockets.
+ * of sockets. PresenceModule gives it the board, or none.
  */
-@Injectable()
 export class PresenceService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(PresenceService.name);
   private connections = 0;
@@ -28,7 +20,7 @@ export class PresenceService implements OnModuleInit, BeforeApplicationShutdown 
   private failing = false;
   private stopped = false;
 
-  constructor(@Optional() @Inject(PRESENCE_BOARD) private readonly board?: PresenceBoard) {}
+  constructor(private readonly board?: PresenceBoard) {}
 
   get online(): number {
     return this.connections + this.elsewhere;
@@ -49,9 +41,13 @@ export class PresenceService implements OnModuleInit, BeforeApplicationShutdown 
     this.report();
   }
 
-  /** Calls `listener` when connections on other instances change `online` (never without a board). */
-  onChange(listener: () => void): void {
+  /**
+   * Calls `listener` when connections on other instances change `online` (never without a
+   * board). Returns the function that stops it.
+   */
+  onChange(listener: () => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   onModuleInit(): void {

@@ -1,5 +1,4 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { StoreUnavailableError } from '../store/store';
 
 /**
  * For requests a client waits on (store writes, presence): while Redis is away a command fails
@@ -30,6 +29,11 @@ const PATIENT: RedisOptions = {
   commandTimeout: undefined,
 };
 
+/** Redis did not answer at start; the message says where and why. */
+export class RedisUnreachableError extends Error {
+  override name = 'RedisUnreachableError';
+}
+
 /** The URL without its password, for logs and error messages. */
 export function redactUrl(url: string): string {
   const parsed = new URL(url);
@@ -55,7 +59,7 @@ export async function connectRedis(url: string): Promise<Redis> {
   } catch (error) {
     client.disconnect();
     const reason = (cause ?? (error as Error)).message.replace(/\.$/, '');
-    throw new StoreUnavailableError(
+    throw new RedisUnreachableError(
       `Cannot reach Redis at ${redactUrl(url)}: ${reason}. ` +
         'Check REDIS_URL and that Redis is running (or unset REDIS_URL to use the embedded store).',
       { cause: error },

@@ -1,43 +1,38 @@
-import {
-  DynamicModule,
-  Global,
-  Inject,
-  Logger,
-  Module,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { connectRedis, redactUrl } from './redis-connection';
 
-/** Nest injection token for the shared, fail-fast Redis connection (cluster mode only). */
+/**
+ * Nest injection token for the shared, fail-fast Redis connection: a `Redis` with REDIS_URL,
+ * `undefined` without (one instance, nothing shared).
+ */
 export const REDIS = Symbol('REDIS');
 
 /** Connects to Redis at start (failing fast), logs outages and recoveries, and quits on shutdown. */
-@Global()
-@Module({})
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: async ({ redis: cluster }: AppConfig): Promise<Redis | undefined> => {
+        if (!cluster) return undefined;
+        const redis = await connectRedis(cluster.url);
+        logTransitions(redis, redactUrl(cluster.url));
+        return redis;
+      },
+    },
+  ],
+  exports: [REDIS],
+})
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: Redis | undefined) {}
 
-  static forRoot(url: string): DynamicModule {
-    return {
-      module: RedisModule,
-      providers: [
-        {
-          provide: REDIS,
-          useFactory: async () => {
-            const redis = await connectRedis(url);
-            logTransitions(redis, redactUrl(url));
-            return redis;
-          },
-        },
-      ],
-      exports: [REDIS],
-    };
-  }
-
-  // After the store and presence are done with it: QUIT waits for the replies still due.
+  // Nest shuts the modules importing this one down first (the store, presence): QUIT waits for
+  // the replies still due to them.
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    const redis = this.redis;
+    await redis?.quit().catch(() => redis.disconnect());
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import type { LiveServer, LiveSocket } from '../live/live-socket';
+import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { createTokenVerifier } from './admin-token';
 import { ConnectionCap } from './connection-cap';
@@ -10,7 +10,8 @@ import { moderatorAuth } from './moderator-auth';
  * Admits connections — a cap per client address, the moderator token — and records each
  * connection's life (metrics and a debug log line carrying the socket id). Installed on the
  * server by LiveGateway: plain Socket.IO middleware and listeners, not a gateway of its own,
- * because Nest gives every socket bound handlers and hooks for each gateway (~3 KiB each).
+ * because Nest gives every socket bound handlers and hooks for each gateway (memory per
+ * connection: docs/performance.md, step 6).
  */
 @Injectable()
 export class ConnectionAdmission {

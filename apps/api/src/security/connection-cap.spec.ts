@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import type { LiveSocket } from '../live/live-socket';
+import type { LiveSocket } from '../socket/live-socket';
 import { ConnectionCap, clientAddress } from './connection-cap';
 
 const socketFrom = (address: string, conn = new EventEmitter(), forwardedFor?: string) =>

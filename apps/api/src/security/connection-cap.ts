@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '@live/shared-events';
-import type { LiveSocket } from '../live/live-socket';
+import type { LiveSocket } from '../socket/live-socket';
 
 type Next = (error?: Error) => void;
 

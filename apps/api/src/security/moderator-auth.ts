@@ -1,5 +1,5 @@
 import { ERROR_CODES, moderatorTokenSchema } from '@live/shared-events';
-import type { LiveSocket } from '../live/live-socket';
+import type { LiveSocket } from '../socket/live-socket';
 import { refusal } from './connection-cap';
 
 type Next = (error?: Error) => void;

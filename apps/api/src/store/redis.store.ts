@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { ChatMessage } from '@live/shared-events';
+import { announceCommit } from './commit-listener';
 import {
+  ID_TTL_MS,
   StoreUnavailableError,
   type AppendResult,
   type MessageDraft,
@@ -8,9 +10,6 @@ import {
   type OnCommit,
   type Store,
 } from './store';
-
-/** Click and message ids are remembered this long, long enough for any client retry. */
-const ID_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Counts a click once per id. KEYS: counter, click id key. ARGV: id TTL (ms).
@@ -220,7 +219,7 @@ export class RedisStore implements Store {
       const reason = this.lastError?.message ?? (error as Error).message;
       throw new StoreUnavailableError(`Redis is unavailable: ${reason}`, { cause: error });
     }
-    onCommit?.(result);
+    announceCommit(onCommit, result);
     return result;
   }
 }

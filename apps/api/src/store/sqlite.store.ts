@@ -3,6 +3,7 @@ import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ChatMessage } from '@live/shared-events';
 import {
+  ID_TTL_MS,
   StoreUnavailableError,
   type AppendResult,
   type MessageDraft,
@@ -11,9 +12,6 @@ import {
   type Store,
 } from './store';
 import { WriteBatch } from './write-batch';
-
-/** Click ids are remembered this long, long enough for any client retry. */
-const CLICK_ID_TTL_MS = 24 * 60 * 60 * 1000;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS counter (
@@ -162,7 +160,7 @@ export class SqliteStore implements Store {
           }),
         ),
     );
-    this.statements.forgetClicks.run(this.now() - CLICK_ID_TTL_MS);
+    this.statements.forgetClicks.run(this.now() - ID_TTL_MS);
   }
 
   click(id?: string, onCommit?: OnCommit<number>): Promise<number> {

@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import type { ChatMessage } from '@live/shared-events';
 import { StoreUnavailableError, type MessageDraft, type Store } from './store';
 
@@ -39,6 +41,20 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       // Announced no later than resolved: a caller may broadcast there, and ack here.
       expect(heard).toEqual([count, count]);
       expect(again).toBe(count);
+    });
+
+    it('acks a click whose commit listener throws, and keeps counting', async () => {
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      try {
+        const failing = store.click(undefined, () => {
+          throw new Error('listener bug');
+        });
+        await expect(Promise.all([failing, store.click()])).resolves.toEqual([1, 2]);
+        expect(await store.click()).toBe(3);
+        expect(logged).toHaveBeenCalledWith(expect.anything(), 'a commit listener failed');
+      } finally {
+        logged.mockRestore();
+      }
     });
 
     it('counts 100 concurrent clicks exactly, each with its own count', async () => {

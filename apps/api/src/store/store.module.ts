@@ -1,31 +1,43 @@
-import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { AppConfig } from '../config/config';
-import { REDIS } from '../redis/redis.module';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { LiveMetrics } from '../metrics/live-metrics';
+import { MetricsModule } from '../metrics/metrics.module';
+import { REDIS, RedisModule } from '../redis/redis.module';
+import { InstrumentedStore } from './instrumented-store';
 import { RedisStore } from './redis.store';
 import { SqliteStore } from './sqlite.store';
 import { STORE, type Store } from './store';
 
+/** The adapter StoreModule picked, before it is instrumented. Only STORE is exported. */
+export const STORE_ADAPTER = Symbol('STORE_ADAPTER');
+
 /**
  * Picks the store adapter for the configuration (Redis when REDIS_URL is set, otherwise the
- * embedded SQLite file) and closes it when the app shuts down.
+ * embedded SQLite file), provides it as STORE wrapped in InstrumentedStore, and closes it when
+ * the app shuts down.
  */
-@Module({})
+@Module({
+  imports: [RedisModule, MetricsModule],
+  providers: [
+    {
+      provide: STORE_ADAPTER,
+      inject: [APP_CONFIG, REDIS],
+      useFactory: ({ redis: cluster, dataDir }: AppConfig, redis: Redis | undefined): Store =>
+        cluster && redis
+          ? new RedisStore(redis, { prefix: cluster.prefix, historyCap: cluster.historyCap })
+          : new SqliteStore(dataDir),
+    },
+    {
+      provide: STORE,
+      inject: [STORE_ADAPTER, LiveMetrics],
+      useFactory: (adapter: Store, metrics: LiveMetrics) => new InstrumentedStore(adapter, metrics),
+    },
+  ],
+  exports: [STORE],
+})
 export class StoreModule implements OnApplicationShutdown {
   constructor(@Inject(STORE) private readonly store: Store) {}
-
-  static forRoot(config: Pick<AppConfig, 'dataDir' | 'redis'>): DynamicModule {
-    const { redis } = config;
-    const store = redis
-      ? {
-          provide: STORE,
-          inject: [REDIS],
-          useFactory: (client: Redis) =>
-            new RedisStore(client, { prefix: redis.prefix, historyCap: redis.historyCap }),
-        }
-      : { provide: STORE, useFactory: () => new SqliteStore(config.dataDir) };
-    return { module: StoreModule, providers: [store], exports: [STORE] };
-  }
 
   // After the HTTP and Socket.IO servers closed: pending writes finish, then the store closes.
   onApplicationShutdown(): Promise<void> {

@@ -19,13 +19,14 @@ export interface MessageQuery {
 /**
  * Hears a write's result as soon as it is committed: readable by everyone and kept if this
  * process crashes, possibly before it is durable. A broadcast may start here; an ack waits for
- * the write's promise.
+ * the write's promise. A listener that throws is logged; the write settles all the same.
  */
 export type OnCommit<T> = (result: T) => void;
 
 /**
  * The storage port. Every write resolves only once it is durable, so a caller may ack it.
- * Adapters: SqliteStore (embedded, the default) and RedisStore (shared by several instances).
+ * Adapters: SqliteStore (embedded, the default) and RedisStore (shared by several instances);
+ * StoreModule provides the one it picks inside an InstrumentedStore.
  */
 export interface Store {
   /** Counts one click and returns the count after it; a click id seen before returns that click's count. */
@@ -52,6 +53,9 @@ export interface Store {
   /** Finishes pending writes, then releases the store. */
   close(): Promise<void>;
 }
+
+/** How long an adapter remembers a click id (Redis: a message id too), long enough for any client retry. */
+export const ID_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Nest injection token for the {@link Store} port. */
 export const STORE = Symbol('STORE');

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { WriteBatch } from './write-batch';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -67,6 +68,33 @@ describe('WriteBatch', () => {
     );
     await turn();
     expect(order).toEqual(['commit 1', 'commit 2', 'sync']);
+  });
+
+  it('settles every write, this one and later ones, when a commit listener throws', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const batch = new WriteBatch(commit, async () => undefined);
+      const heard: number[] = [];
+      const failing = batch.add(
+        () => 1,
+        () => {
+          throw new Error('listener bug');
+        },
+      );
+      const neighbour = batch.add(
+        () => 2,
+        (value) => heard.push(value),
+      );
+      await expect(Promise.all([failing, neighbour])).resolves.toEqual([1, 2]);
+      expect(heard).toEqual([2]);
+      await expect(batch.add(() => 3)).resolves.toBe(3);
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ err: expect.objectContaining({ message: 'listener bug' }) }),
+        'a commit listener failed',
+      );
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('makes a write committed during a sync wait for a sync of its own, never the one in flight', async () => {

@@ -1,3 +1,4 @@
+import { announceCommit } from './commit-listener';
 import type { OnCommit } from './store';
 
 interface PendingWrite<T> {
@@ -18,8 +19,8 @@ interface CommittedWrite {
  * result at once (what is committed is readable and survives a crash of this process), and
  * its promise settles only after a `sync` started after the commit has made it durable. A
  * commit starts its own sync, once its listeners have run, while fewer than `maxSyncs` run (2:
- * a storm's acks need not wait for the sync in flight, ack p99 16.4 / 14.2 → 13.9 / 13.2 ms in
- * an A/B); beyond that, the commits share the next one.
+ * a storm's acks need not wait for the sync in flight; docs/performance.md, step 11); beyond
+ * that, the commits share the next one. A listener that throws is logged, and the writes settle.
  */
 export class WriteBatch {
   private queue: PendingWrite<unknown>[] = [];
@@ -77,7 +78,7 @@ export class WriteBatch {
     batch.forEach((write, i) => this.unsynced.push({ value: results[i], write }));
     // The sync starts once what hears of the commit (a broadcast) has run: its thread-pool
     // work and the acks after it then do not compete with the broadcast's writes for the cores.
-    batch.forEach((write, i) => write.onCommit?.(results[i]));
+    batch.forEach((write, i) => announceCommit(write.onCommit, results[i]));
     this.syncCommitted();
   }
 

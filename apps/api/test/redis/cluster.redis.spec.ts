@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatMessage, Presence } from '@live/shared-events';
 import {
   closeClients,
@@ -5,7 +6,6 @@ import {
   eventually,
   next,
   record,
-  sleep,
   untyped,
   type Client,
 } from '../harness';
@@ -34,9 +34,9 @@ describe('three instances on one Redis behave as one server', () => {
     const seen = record<number>(watcher.socket, 'click');
     const reset = await untyped(moderator.socket).emitWithAck('counter:reset', {});
     expect(reset).toEqual({ ok: true, count: 0 });
-    await eventually(() => seen.at(-1) === 0, 1000);
+    await eventually(() => seen.at(-1) === 0);
     expect(await clicker.socket.emitWithAck('click', {})).toEqual({ ok: true, count: 1 });
-    await eventually(() => seen.at(-1) === 1, 1000);
+    await eventually(() => seen.at(-1) === 1);
     const { welcome } = await connected(url(1));
     expect(welcome.count).toBe(1);
   });
@@ -47,11 +47,11 @@ describe('three instances on one Redis behave as one server', () => {
     const seen = others.map(({ socket }) => record<number>(socket, 'click'));
     const ack = await clicker.socket.emitWithAck('click', {});
     if (!ack.ok) throw new Error(ack.error.message);
-    await eventually(() => seen.every((counts) => counts.at(-1) === ack.count), 1000);
+    await eventually(() => seen.every((counts) => counts.at(-1) === ack.count));
     expect(others.map(({ welcome }) => welcome.count)).toEqual([ack.count - 1, ack.count - 1]);
   });
 
-  it('counts 200 concurrent clicks over six clients on three instances exactly; everyone converges within 100 ms', async () => {
+  it('counts 200 concurrent clicks over six clients on three instances exactly, and every client ends on the final count', async () => {
     const clients: Client[] = [];
     for (let i = 0; i < 6; i++) clients.push((await connected(url(i % 3))).socket);
     const before = (await connected(url(0))).welcome.count;
@@ -66,14 +66,16 @@ describe('three instances on one Redis behave as one server', () => {
     expect(Math.max(...counts)).toBe(before + 200);
 
     const final = before + 200;
-    await eventually(() => seen.every((values) => values.at(-1) === final), 1000);
+    await eventually(() =>
+      expect(seen.map((values) => values.at(-1))).toEqual(clients.map(() => final)),
+    );
+    // Reported, not judged (docs/scaling.md quotes it): the bench runs one instance, not three.
     const convergedMs = performance.now() - lastAckAt;
     process.stdout.write(
       `cluster: 200 clicks over 3 instances, every client converged ${convergedMs.toFixed(0)} ms after the last ack\n`,
     );
-    expect(convergedMs).toBeLessThan(100);
 
-    // Nothing stale arrives afterwards, and a newcomer on any instance is welcomed with the final count.
+    // Asserts that nothing stale arrives afterwards: only waiting a while can show that.
     await sleep(150);
     expect(seen.map((values) => values.at(-1))).toEqual(clients.map(() => final));
     for (let i = 0; i < 3; i++) expect((await connected(url(i))).welcome.count).toBe(final);
@@ -99,19 +101,20 @@ describe('three instances on one Redis behave as one server', () => {
       const page = await socket.emitWithAck('history', { after, limit: 100 });
       expect(page).toEqual({ ok: true, messages: bySeq });
     }
-    await eventually(() => heard.every((messages) => messages.length === 30), 1000);
+    await eventually(() => heard.every((messages) => messages.length === 30));
     for (const messages of heard)
       expect(new Set(messages.map((m) => m.seq))).toEqual(new Set(bySeq.map((m) => m.seq)));
   });
 
-  it('counts who is online over every instance, within a second', async () => {
+  it('counts who is online over every instance', async () => {
     const watcher = await connected(url(0));
     const presence = record<Presence>(watcher.socket, 'presence');
     const joinedAt = performance.now();
     await connected(url(1));
     await connected(url(1));
     await connected(url(2));
-    await eventually(() => presence.at(-1)?.online === 4, 1000);
+    await eventually(() => presence.at(-1)?.online === 4);
+    // Reported, not judged: the bench has no presence scenario.
     const joinMs = performance.now() - joinedAt;
     const { welcome } = await connected(url(2));
     expect(welcome.online).toBe(5);

@@ -1,32 +1,21 @@
 import type { Welcome } from '@live/shared-events';
+import { chromiumLaunchOptions, startBuiltApi, type ServerProcess } from '@live/test-support';
 import { chromium, type Browser } from 'playwright-core';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
-import { ApiProcess } from '../support/api-process';
-import { Nginx } from './support/nginx';
+import { startNginx } from './support/nginx';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Two API processes on one Redis behind Debian's nginx running deploy/nginx.conf. */
 describe('two instances behind nginx', () => {
   const prefix = uniquePrefix('nginx');
-  let instances: ApiProcess[] = [];
-  let nginx: Nginx;
+  let instances: ServerProcess[] = [];
+  let nginx: ServerProcess;
 
   beforeAll(async () => {
     const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
-    instances = [await ApiProcess.start(env), await ApiProcess.start(env)];
-    nginx = await Nginx.start(instances.map((instance) => instance.port));
+    instances = [await startBuiltApi({ env }), await startBuiltApi({ env })];
+    nginx = await startNginx(instances.map((instance) => instance.port));
   }, 120_000);
 
   afterEach(() => closeClients());
@@ -52,7 +41,7 @@ describe('two instances behind nginx', () => {
     const seen = direct.map(({ socket }) => record<number>(socket, 'click'));
     const ack = await viaNginx.emitWithAck('click', {});
     expect(viaNginx.io.engine.transport.name).toBe('websocket');
-    await eventually(() => ack.ok && seen.every((counts) => counts.at(-1) === ack.count), 1000);
+    await eventually(() => ack.ok && seen.every((counts) => counts.at(-1) === ack.count));
   });
 
   it('keeps a long-polling session on one instance, so every request of it is answered', async () => {
@@ -68,7 +57,7 @@ describe('two instances behind nginx', () => {
     let browser: Browser;
 
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      browser = await chromium.launch(chromiumLaunchOptions());
     }, 30_000);
 
     afterAll(() => browser?.close());
@@ -106,7 +95,7 @@ describe('two instances behind nginx', () => {
       expect((result.welcome as Welcome).you.name).toBe('Browser');
       expect(result.transport).toBe('websocket');
       expect(result.ack.ok).toBe(true);
-      await eventually(() => seen.every((counts) => counts.at(-1) === result.ack.count), 1000);
+      await eventually(() => seen.every((counts) => counts.at(-1) === result.ack.count));
       await page.close();
     });
   });

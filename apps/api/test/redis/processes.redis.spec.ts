@@ -1,12 +1,8 @@
 import type { Presence } from '@live/shared-events';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { freePort, spawnBuiltApi, startBuiltApi, type ServerProcess } from '@live/test-support';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
-import { ApiProcess } from '../support/api-process';
-import { freePort } from '../support/free-port';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
-import { WORKSPACE } from '../support/workspace';
 
 const PRESENCE_TTL_MS = 1500;
 
@@ -18,12 +14,9 @@ describe('instances as real processes', () => {
     REDIS_PREFIX: prefix,
     PRESENCE_TTL_MS: String(PRESENCE_TTL_MS),
   };
-  const started: ApiProcess[] = [];
-  const start = async () => {
-    const instance = await ApiProcess.start(env);
-    started.push(instance);
-    return instance;
-  };
+  const started: ServerProcess[] = [];
+  const track = (instance: ServerProcess) => (started.push(instance), instance);
+  const start = async () => track(await startBuiltApi({ env }));
 
   afterEach(() => closeClients());
 
@@ -40,11 +33,11 @@ describe('instances as real processes', () => {
     const presence = record<Presence>(watcher, 'presence');
     await connected(doomed.url);
     await connected(doomed.url);
-    await eventually(() => presence.at(-1)?.online === 3, 1000);
+    await eventually(() => presence.at(-1)?.online === 3);
 
     const killedAt = performance.now();
     await doomed.stop('SIGKILL');
-    await eventually(() => presence.at(-1)?.online === 1, PRESENCE_TTL_MS + 2000);
+    await eventually(() => presence.at(-1)?.online === 1, { timeoutMs: PRESENCE_TTL_MS + 2000 });
     const droppedMs = performance.now() - killedAt;
     process.stdout.write(
       `processes: killed instance left online after ${droppedMs.toFixed(0)} ms (TTL ${PRESENCE_TTL_MS} ms)\n`,
@@ -57,10 +50,11 @@ describe('instances as real processes', () => {
     const { socket: watcher } = await connected(survivor.url);
     const presence = record<Presence>(watcher, 'presence');
     await connected(leaving.url);
-    await eventually(() => presence.at(-1)?.online === 2, 1000);
+    await eventually(() => presence.at(-1)?.online === 2);
     const stoppedAt = performance.now();
-    expect(await leaving.stop('SIGTERM')).toBe(0);
-    await eventually(() => presence.at(-1)?.online === 1, 1000);
+    expect(await leaving.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    // Sooner than PRESENCE_TTL_MS: the instance took itself out, it was not left to expire.
+    await eventually(() => presence.at(-1)?.online === 1, { timeoutMs: 1000 });
     process.stdout.write(
       `processes: stopped instance left online after ${(performance.now() - stoppedAt).toFixed(0)} ms\n`,
     );
@@ -68,17 +62,11 @@ describe('instances as real processes', () => {
 
   it('refuses to start when Redis cannot be reached, saying where, and exits 1', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    const child = spawn(process.execPath, [join(WORKSPACE, 'dist/apps/api/main.js')], {
-      env: { PATH: process.env['PATH'], PORT: '0', LOG_LEVEL: 'silent', REDIS_URL: url },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const startedAt = performance.now();
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
+    const server = track(await spawnBuiltApi({ env: { LOG_LEVEL: 'silent', REDIS_URL: url } }));
+    expect(await server.exited).toEqual({ code: 1, signal: null });
     expect(performance.now() - startedAt).toBeLessThan(5000);
-    expect(stderr).toContain(`live-api failed to start: Cannot reach Redis at ${url}`);
-    expect(stderr).toContain('ECONNREFUSED');
+    expect(server.output).toContain(`live-api failed to start: Cannot reach Redis at ${url}`);
+    expect(server.output).toContain('ECONNREFUSED');
   });
 });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../support/free-port';
+import { freePort } from '@live/test-support';
 
 /**
  * A redis-server of the test's own on a free loopback port, persisting every write to its

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { catchError, tap, throwError } from 'rxjs';
-import { toErrorBody } from '../live/protocol-exception.filter';
-import { LiveMetrics } from './live-metrics';
+import { LiveMetrics } from '../metrics/live-metrics';
+import { toErrorBody } from './error-body';
 
 /** Counts every inbound event by result and times its handler (validation and store included). */
 @Injectable()

@@ -1,24 +1,11 @@
 import { ArgumentsHost, Catch, Logger, WsExceptionFilter } from '@nestjs/common';
-import { ERROR_CODES, type ProtocolErrorBody } from '@live/shared-events';
-import { StoreUnavailableError } from '../store/store';
+import { ERROR_CODES } from '@live/shared-events';
+import { toErrorBody } from './error-body';
 import type { LiveSocket } from './live-socket';
-import { ProtocolError } from './protocol-error';
-
-/** Maps any failure to the protocol's error body; unexpected ones are logged, not leaked. */
-export function toErrorBody(error: unknown): ProtocolErrorBody {
-  if (error instanceof ProtocolError) return error.toBody();
-  if (error instanceof StoreUnavailableError) {
-    return {
-      code: ERROR_CODES.UNAVAILABLE,
-      message: 'The store is unavailable; nothing was recorded. Try again shortly.',
-    };
-  }
-  return { code: ERROR_CODES.INTERNAL, message: 'Something went wrong on the server; try again.' };
-}
 
 /**
  * Answers a failed request in the protocol's shape: a failure ack when the client sent an ack
- * callback, otherwise an `exception` event to that socket only.
+ * callback, otherwise an `exception` event to that socket only. Unexpected failures are logged.
  */
 @Catch()
 export class ProtocolExceptionFilter implements WsExceptionFilter {

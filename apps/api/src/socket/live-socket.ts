@@ -8,7 +8,6 @@ import type { InterServerEvents } from './inter-server-events';
  */
 export interface LiveSocketData {
   name: string;
-  typing: boolean;
   /** Set by the moderator middleware: the handshake carried the operator token. */
   moderator?: boolean;
 }

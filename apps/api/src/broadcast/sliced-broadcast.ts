@@ -10,8 +10,8 @@ export interface RoomEmitter {
 /**
  * Sends a broadcast to a large audience in slices, one slice per event-loop turn, so acks and
  * other I/O interleave instead of queueing behind thousands of socket writes (a broadcast to
- * 1000 clients blocks the loop ~16 ms here). Slices are Socket.IO rooms, so the broadcast
- * still goes through the adapter and reaches every node behind it.
+ * 1000 clients blocks the loop for milliseconds). Slices are Socket.IO rooms: the emitter
+ * decides their reach (LiveBroadcaster passes `server.local`, this instance's clients).
  */
 export class SlicedBroadcast {
   private assigned = 0;

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { BroadcastModule } from '../broadcast/broadcast.module';
+import { ChatModule } from '../chat/chat.module';
+import { CounterModule } from '../counter/counter.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { PresenceModule } from '../presence/presence.module';
+import { SecurityModule } from '../security/security.module';
+import { SocketModule } from '../socket/socket.module';
+import { LiveGateway } from './live.gateway';
+import { WelcomeService } from './welcome.service';
+
+/** The protocol's gateway: connections, clicks, chat, typing and their welcome. */
+@Module({
+  imports: [
+    SocketModule,
+    BroadcastModule,
+    CounterModule,
+    ChatModule,
+    PresenceModule,
+    SecurityModule,
+    MetricsModule,
+  ],
+  providers: [LiveGateway, WelcomeService],
+})
+export class LiveModule {}

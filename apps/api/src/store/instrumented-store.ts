@@ -1,0 +1,61 @@
+import type { ChatMessage } from '@live/shared-events';
+import type { LiveMetrics } from '../metrics/live-metrics';
+import type { AppendResult, MessageDraft, MessageQuery, OnCommit, Store } from './store';
+
+/** The operations of the port that talk to the storage; `close` is not one of them. */
+type Operation = Exclude<keyof Store, 'close'>;
+
+/**
+ * The Store port, timed and with its failures counted per operation, over whichever adapter it
+ * wraps. StoreModule hands this to everyone who asks for STORE.
+ */
+export class InstrumentedStore implements Store {
+  constructor(
+    private readonly store: Store,
+    private readonly metrics: LiveMetrics,
+  ) {}
+
+  click(id?: string, onCommit?: OnCommit<number>): Promise<number> {
+    return this.measure('click', () => this.store.click(id, onCommit));
+  }
+
+  count(): Promise<number> {
+    return this.measure('count', () => this.store.count());
+  }
+
+  append(draft: MessageDraft): Promise<AppendResult> {
+    return this.measure('append', () => this.store.append(draft));
+  }
+
+  messages(query: MessageQuery): Promise<ChatMessage[]> {
+    return this.measure('messages', () => this.store.messages(query));
+  }
+
+  delete(id: string): Promise<boolean> {
+    return this.measure('delete', () => this.store.delete(id));
+  }
+
+  resetCounter(): Promise<number> {
+    return this.measure('resetCounter', () => this.store.resetCounter());
+  }
+
+  check(): Promise<void> {
+    return this.measure('check', () => this.store.check());
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private async measure<T>(operation: Operation, run: () => Promise<T>): Promise<T> {
+    const stop = this.metrics.storeSeconds.startTimer({ operation });
+    try {
+      return await run();
+    } catch (error) {
+      this.metrics.storeErrors.inc({ operation });
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+}
