@@ -2,7 +2,12 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 // Config files: linted without type information (most are in no project's tsconfig).
-const configFiles = ['**/eslint.config.mjs', '**/jest.config.cjs', '**/webpack.config.cjs'];
+const configFiles = [
+  '**/eslint.config.mjs',
+  '**/jest.config.cjs',
+  '**/webpack.config.cjs',
+  'webpack.node.cjs',
+];
 
 export default [
   ...nx.configs['flat/base'],

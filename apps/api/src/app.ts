@@ -1,13 +1,20 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/pino-logger';
+import { LiveMetrics } from './metrics/live-metrics';
 import { REDIS } from './redis/redis.module';
+import { metricsAccess } from './security/metrics-access';
+import { OwnOrigins } from './security/own-origins';
+import { gateRequests } from './security/request-gate';
 import { securityHeaders } from './security/security-headers';
+import { capTcpConnectionsPerAddress } from './security/tcp-connection-cap';
+import { httpServerOptions, LiveExpressAdapter } from './transport/live-express.adapter';
 import { LiveIoAdapter } from './transport/live-io.adapter';
 
 /** Builds the app (not yet listening): HTTP routes, the Socket.IO gateways and the built UI. */
@@ -15,14 +22,34 @@ export async function createApp(
   config: AppConfig,
   logger: Logger,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new PinoNestLogger(logger),
-    // Surface start-up failures (a bad DATA_DIR) as errors, not process.abort().
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config),
+    new LiveExpressAdapter(httpServerOptions(config)),
+    {
+      logger: new PinoNestLogger(logger),
+      // Surface start-up failures (a bad DATA_DIR) as errors, not process.abort().
+      abortOnError: false,
+    },
+  );
   app.disable('x-powered-by');
-  app.use(securityHeaders());
-  app.useWebSocketAdapter(new LiveIoAdapter(app, config, app.get<Redis | undefined>(REDIS)));
+  const origins = new OwnOrigins(config.publicOrigins, config.allowedOrigins);
+  const server: Server = app.getHttpServer();
+  // Without a proxy in front; behind one, every peer is the proxy (docs/security.md).
+  if (config.trustProxy === 0) {
+    const metrics = app.get(LiveMetrics);
+    capTcpConnectionsPerAddress(server, config.maxHttpConnectionsPerIp, () =>
+      metrics.refusedConnections.inc({ reason: 'too_many_http_connections' }),
+    );
+  }
+  // Once listening, Engine.IO has attached and the port is known (PORT=0 picks one).
+  server.once('listening', () => {
+    origins.listeningOn((server.address() as { port: number }).port);
+    gateRequests(server, origins, securityHeaders());
+  });
+  app.use('/metrics', metricsAccess(config.metricsToken, config.trustProxy));
+  app.useWebSocketAdapter(
+    new LiveIoAdapter(app, config, app.get<Redis | undefined>(REDIS), origins),
+  );
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });
   } else if (config.clientDir) {

@@ -14,7 +14,7 @@ import {
 
 // Property-based fuzzing of every inbound event against the real app (in this process, so
 // prototype pollution would show here too). The model of what was accepted lives across runs.
-const TOKEN = 'fuzz-operator-token-0123456789';
+const TOKEN = 'fuzz-operator-token-0123456789abcdef';
 const RUNS = 120;
 
 const hostileKey = fc.constantFrom(

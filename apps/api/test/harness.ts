@@ -60,6 +60,7 @@ export async function startApp(
     RATE_HISTORY_BURST: '1000',
     // Every test client comes from 127.0.0.1; the cap's own tests set theirs.
     MAX_CONNECTIONS_PER_IP: '10000',
+    RATE_CONNECT_BURST: '10000',
     ...env,
     DATA_DIR: dataDir,
     PORT: '0',

@@ -66,7 +66,7 @@ describe('a reconnect storm after a restart', () => {
     const options = {
       port: await freePort(),
       dataDir,
-      env: { MAX_CONNECTIONS_PER_IP: String(CLIENTS * 2) },
+      env: { MAX_CONNECTIONS_PER_IP: String(CLIENTS * 2), RATE_CONNECT_BURST: String(CLIENTS * 2) },
     };
     const first = await startBuiltApi(options);
     servers.push(first);

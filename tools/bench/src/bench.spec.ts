@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderChart } from './chart';
 import { DEFAULTS, parseOptions, type BenchOptions, type Target } from './options';
@@ -23,7 +22,6 @@ describe('bench smoke run (20 clients, both servers)', () => {
     present(pointOf(result, target, CLIENTS), `${target} point at ${CLIENTS} clients`);
 
   beforeAll(async () => {
-    if (!existsSync(api)) throw new Error(`${api} is missing: build the API first (nx build api)`);
     const options: BenchOptions = {
       ...DEFAULTS,
       clients: CLIENTS,

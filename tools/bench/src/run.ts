@@ -1,10 +1,11 @@
 import { cpus } from 'node:os';
+import type { ServerProcess } from '@live/test-support';
 import { io, type Socket } from 'socket.io-client';
 import type { BenchOptions, Scenario, Target } from './options';
 import { WorkerPool } from './pool';
 import { readCpuSeconds, readRssKiB } from './proc';
 import type { BenchResult, PointResult } from './results';
-import { startServer, type RunningServer } from './servers';
+import { startServer } from './servers';
 import { nowNs, nsToMs, summarize } from './stats';
 import type {
   AckSeries,
@@ -84,7 +85,7 @@ class PointRun {
   constructor(
     private readonly options: BenchOptions,
     private readonly pool: WorkerPool,
-    private readonly server: RunningServer,
+    private readonly server: ServerProcess,
     private readonly probe: Socket,
     private readonly point: PointResult,
     private readonly say: (phase: string, live?: () => string) => void,

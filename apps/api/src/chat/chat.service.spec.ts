@@ -24,6 +24,14 @@ describe('ChatService', () => {
     expect(message.id).toBe('client-1');
   });
 
+  it('refuses the id of a deleted message with DELETED instead of confirming text never stored', async () => {
+    store.append.mockResolvedValueOnce({ created: false, deleted: true } as never);
+    await expect(chat.post('Ada', { text: 'new text', id: 'gone-1' })).rejects.toMatchObject({
+      code: 'DELETED',
+      message: 'That message was deleted by a moderator; send it again as a new message',
+    });
+  });
+
   it('pages history with the default limit of 50', async () => {
     await chat.history({ after: 3 });
     expect(store.messages).toHaveBeenLastCalledWith({ before: undefined, after: 3, limit: 50 });

@@ -54,7 +54,7 @@ describe('loadConfig', () => {
       pingTimeoutMs: 10_000,
       connectTimeoutMs: 10_000,
     });
-    const token = 'a-long-operator-token-1234';
+    const token = 'a-long-operator-token-0123456789abcdef';
     expect(loadConfig({ ADMIN_TOKEN: token, MAX_CONNECTIONS_PER_IP: '3' })).toMatchObject({
       adminToken: token,
       maxConnectionsPerIp: 3,
@@ -63,7 +63,7 @@ describe('loadConfig', () => {
 
   it('refuses a short ADMIN_TOKEN without ever showing it', () => {
     const load = () => loadConfig({ ADMIN_TOKEN: 'tooshort' });
-    expect(load).toThrow(/ADMIN_TOKEN=\(hidden\): must be at least 16 characters/);
+    expect(load).toThrow(/ADMIN_TOKEN=\(hidden\): must be at least 32 characters/);
     expect(load).not.toThrow(/tooshort/);
   });
 });

@@ -4,6 +4,12 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positive = z.coerce.number().positive();
 const burst = z.coerce.number().int().min(1);
 
+/** The operator token's rules: long, not one character repeated, no longer than a client may send. */
+const ADMIN_TOKEN_MIN_LENGTH = 32;
+const ADMIN_TOKEN_MAX_LENGTH = 256;
+const ADMIN_TOKEN_MIN_DISTINCT = 10;
+const MAKE_A_TOKEN = 'generate one with `openssl rand -hex 32`';
+
 /** Every setting the API reads from the environment, with its default. */
 const environmentSchema = z.object({
   PORT: port.default(3000),
@@ -33,6 +39,13 @@ const environmentSchema = z.object({
   RATE_TYPING_PER_SEC: positive.default(2),
   RATE_HISTORY_BURST: burst.default(10),
   RATE_HISTORY_PER_SEC: positive.default(2),
+  /** Each client address may use this many connections' worth of each limit above, together. */
+  RATE_PER_ADDRESS_FACTOR: z.coerce.number().int().min(1).default(10),
+  /** New connections (Socket.IO CONNECTs) per client address: a burst, then per second. */
+  RATE_CONNECT_BURST: burst.default(100),
+  RATE_CONNECT_PER_SEC: positive.default(1),
+  /** Client addresses the rate limiter remembers per limit; beyond it the least recent is forgotten. */
+  RATE_LIMIT_MAX_ADDRESSES: z.coerce.number().int().min(100).default(100_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Set to run as one of several instances sharing this Redis; unset keeps the embedded SQLite store. */
   REDIS_URL: z
@@ -49,11 +62,18 @@ const environmentSchema = z.object({
   /** The operator token that makes a connection a moderator; absent → moderation off. */
   ADMIN_TOKEN: z
     .string()
-    .min(
-      16,
-      'must be at least 16 characters (use a long random value, e.g. `openssl rand -hex 32`)',
-    )
-    .max(256, 'must be at most 256 characters')
+    // Lengths in UTF-16 code units, as the protocol's moderatorTokenSchema counts what a client sends.
+    .refine((token) => token.length >= ADMIN_TOKEN_MIN_LENGTH, {
+      error: `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters; ${MAKE_A_TOKEN}`,
+      abort: true,
+    })
+    .refine((token) => token.length <= ADMIN_TOKEN_MAX_LENGTH, {
+      error: `must be at most ${ADMIN_TOKEN_MAX_LENGTH} characters (UTF-16 code units), the most a client can send`,
+      abort: true,
+    })
+    .refine((token) => new Set(token).size >= ADMIN_TOKEN_MIN_DISTINCT, {
+      error: `is too easy to guess: use at least ${ADMIN_TOKEN_MIN_DISTINCT} different characters; ${MAKE_A_TOKEN}`,
+    })
     .optional(),
   /** Open connections allowed from one IP address; more are refused at connect. */
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
@@ -67,13 +87,41 @@ const environmentSchema = z.object({
   PING_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** A transport that does not join the namespace (finish the handshake) in this time is closed. */
   CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Comma-separated URLs the server is reached by (browsers' address bar). Requests for another
+   * Host are refused (DNS rebinding); unset: http://localhost:PORT and http://127.0.0.1:PORT.
+   */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((list) =>
+      list
+        ?.split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.url({ protocol: /^https?$/, error: 'each URL must be an http(s) URL' })).optional(),
+    ),
+  /** A request whose headers have not all arrived in this time is answered 408 and closed. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** A request (headers and body) not fully received in this time is answered 408 and closed. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Open TCP connections from one address (unset: 2 × MAX_CONNECTIONS_PER_IP + 10); not behind a proxy. */
+  MAX_HTTP_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).optional(),
+  /** Bearer token for GET /metrics; unset: /metrics answers loopback clients only. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)')
+    .max(256, 'must be at most 256 characters')
+    .optional(),
 });
 
 /** The name of every setting (`.env.example` lists each one). */
 export const SETTING_NAMES: readonly string[] = Object.keys(environmentSchema.shape);
 
 /** Settings whose values are secrets: named in errors, never shown. */
-const SECRET_SETTINGS = new Set(['ADMIN_TOKEN']);
+const SECRET_SETTINGS = new Set(['ADMIN_TOKEN', 'METRICS_TOKEN']);
 
 export interface RateLimit {
   /** Events allowed at once. */
@@ -103,7 +151,13 @@ export interface AppConfig {
   clientDir?: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   logFormat: LogFormat;
+  /** Per connection; each client address gets `rateLimitFactor` times these, shared. */
   rateLimits: Record<RateLimitedEvent, RateLimit>;
+  rateLimitFactor: number;
+  /** Connects per client address. */
+  connectRate: RateLimit;
+  /** Client keys remembered per limit (bounds the limiter's memory). */
+  rateLimitMaxKeys: number;
   shutdownTimeoutMs: number;
   redis?: RedisConfig;
   /** Absent: moderation is off and every token is refused. */
@@ -114,6 +168,14 @@ export interface AppConfig {
   pingIntervalMs: number;
   pingTimeoutMs: number;
   connectTimeoutMs: number;
+  /** The origins the server is reached by; absent: loopback on the port it listens on. */
+  publicOrigins?: string[];
+  httpHeadersTimeoutMs: number;
+  httpRequestTimeoutMs: number;
+  /** Open TCP connections allowed from one peer address (applied only without a proxy in front). */
+  maxHttpConnectionsPerIp: number;
+  /** Absent: /metrics is served to loopback clients only. */
+  metricsToken?: string;
 }
 
 /** Thrown when the environment holds a bad value; the message names each one. */
@@ -153,6 +215,9 @@ export function loadConfig(
       typing: { burst: e.RATE_TYPING_BURST, perSecond: e.RATE_TYPING_PER_SEC },
       history: { burst: e.RATE_HISTORY_BURST, perSecond: e.RATE_HISTORY_PER_SEC },
     },
+    rateLimitFactor: e.RATE_PER_ADDRESS_FACTOR,
+    connectRate: { burst: e.RATE_CONNECT_BURST, perSecond: e.RATE_CONNECT_PER_SEC },
+    rateLimitMaxKeys: e.RATE_LIMIT_MAX_ADDRESSES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redis: e.REDIS_URL
       ? {
@@ -169,6 +234,15 @@ export function loadConfig(
     pingIntervalMs: e.PING_INTERVAL_MS,
     pingTimeoutMs: e.PING_TIMEOUT_MS,
     connectTimeoutMs: e.CONNECT_TIMEOUT_MS,
+    publicOrigins: e.PUBLIC_URL?.length
+      ? e.PUBLIC_URL.map((url) => new URL(url).origin)
+      : undefined,
+    httpHeadersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+    httpRequestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+    // Each Socket.IO connection holds at most two TCP connections at once (a long-poll and a
+    // send, or a poll and its WebSocket upgrade), plus a browser's pool for the page itself.
+    maxHttpConnectionsPerIp: e.MAX_HTTP_CONNECTIONS_PER_IP ?? 2 * e.MAX_CONNECTIONS_PER_IP + 10,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

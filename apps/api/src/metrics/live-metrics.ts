@@ -49,7 +49,7 @@ export class LiveMetrics {
 
   readonly refusedConnections = new Counter({
     name: 'live_connections_refused_total',
-    help: 'Connections refused at connect, by reason (too_many_connections, bad_token)',
+    help: 'Connections refused at connect, by reason (too_many_connections, second_socket, connect_rate, bad_token)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -1,13 +1,23 @@
 import { jest } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import type { LiveSocket } from '../socket/live-socket';
+import { addressKey } from '../socket/client-key';
 import { ConnectionCap, clientAddress } from './connection-cap';
 
-const socketFrom = (address: string, conn = new EventEmitter(), forwardedFor?: string) =>
-  ({
+let ids = 0;
+const socketFrom = (
+  address: string,
+  conn: EventEmitter & { close?: unknown } = new EventEmitter(),
+  forwardedFor?: string,
+) => {
+  conn.close ??= jest.fn();
+  return Object.assign(new EventEmitter(), {
+    id: `s${ids++}`,
     conn,
+    nsp: { name: '/' },
     handshake: { address, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} },
-  }) as unknown as LiveSocket & { conn: EventEmitter };
+  }) as unknown as LiveSocket & { conn: EventEmitter & { close: jest.Mock } };
+};
 
 function admit(cap: ConnectionCap, socket: LiveSocket) {
   const next = jest.fn<(error?: Error) => void>();
@@ -26,25 +36,44 @@ describe('ConnectionCap', () => {
     const error = admit(cap, socketFrom('10.0.0.1')) as Error & { data: unknown };
     expect(error.message).toMatch(/Too many connections from your address \(at most 2\)/);
     expect(error.data).toEqual({ code: 'RATE_LIMITED' });
-    expect(refused).toHaveBeenCalledTimes(1);
+    expect(refused).toHaveBeenCalledWith(expect.anything(), '10.0.0.1', 'too_many_connections');
 
     a.conn.emit('close');
     expect(cap.count('10.0.0.1')).toBe(1);
     expect(admit(cap, socketFrom('10.0.0.1'))).toBeUndefined();
   });
 
-  it('counts one engine connection once, however often it retries the namespace', () => {
-    const cap = new ConnectionCap(1);
+  it('closes a connection that asks for a second socket in a namespace it is joining', () => {
+    const refused = jest.fn();
+    const cap = new ConnectionCap(10, refused);
     const conn = new EventEmitter();
     expect(admit(cap, socketFrom('10.0.0.1', conn))).toBeUndefined();
-    expect(admit(cap, socketFrom('10.0.0.1', conn))).toBeUndefined();
+    const second = socketFrom('10.0.0.1', conn);
+    expect(admit(cap, second)).toBeInstanceOf(Error);
+    expect(second.conn.close).toHaveBeenCalledWith(true);
+    expect(refused).toHaveBeenCalledWith(second, '10.0.0.1', 'second_socket');
     expect(cap.count('10.0.0.1')).toBe(1);
     conn.emit('close');
     expect(cap.count('10.0.0.1')).toBe(0);
   });
 
+  it('frees the slot when the socket leaves or a later check refuses it, so the connection may join again', () => {
+    const cap = new ConnectionCap(1);
+    const conn = new EventEmitter();
+    const first = socketFrom('10.0.0.1', conn);
+    expect(admit(cap, first)).toBeUndefined();
+    (first as unknown as EventEmitter).emit('disconnect');
+    expect(cap.count('10.0.0.1')).toBe(0);
+    const second = socketFrom('10.0.0.1', conn);
+    expect(admit(cap, second)).toBeUndefined();
+    cap.release(second);
+    expect(cap.count('10.0.0.1')).toBe(0);
+    expect(admit(cap, socketFrom('10.0.0.1', conn))).toBeUndefined();
+    expect(conn.listenerCount('close')).toBe(1);
+  });
+
   it('behind a trusted proxy, caps the address the proxy saw, not the proxy nor a forged one', () => {
-    const cap = new ConnectionCap(1, undefined, 1);
+    const cap = new ConnectionCap(1, undefined, addressKey(1));
     // nginx appends the peer it saw; anything before that came from the client.
     expect(admit(cap, socketFrom('127.0.0.1', undefined, '203.0.113.7'))).toBeUndefined();
     expect(admit(cap, socketFrom('127.0.0.1', undefined, '198.51.100.2'))).toBeUndefined();

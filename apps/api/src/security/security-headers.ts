@@ -1,9 +1,9 @@
 import helmet from 'helmet';
 
 /**
- * Security headers for everything served over HTTP (the UI, /health, /metrics). The built UI has
- * no inline script, so scripts come only from this origin; nothing may frame the page.
- * Socket.IO answers on its own path before Express, so these do not touch it.
+ * Security headers for everything served over HTTP (the UI, /health, /metrics, Socket.IO's
+ * polling responses: request-gate.ts sets them before Express or Engine.IO answers). The built
+ * UI has no inline script, so scripts come only from this origin; nothing may frame the page.
  */
 export const securityHeaders = () =>
   helmet({

@@ -1,14 +1,27 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MetricsModule } from '../metrics/metrics.module';
+import { CLIENT_KEY, addressKey } from './client-key';
+import { ClientLimits } from './client-limits';
 import { RequestTracker } from './request-tracker';
 
 /**
- * What every gateway's handlers go through: the one RequestTracker the shutdown drains, and,
+ * What every gateway's handlers go through: the one RequestTracker the shutdown drains, the one
+ * ClientLimits every per-client limit shares, and,
  * for the interceptors (which Nest builds in each gateway's own module), the metrics.
  */
 @Module({
   imports: [MetricsModule],
-  providers: [RequestTracker],
-  exports: [RequestTracker, MetricsModule],
+  providers: [
+    RequestTracker,
+    // Who "one client" is for the limits that follow it: its address (its real one behind TRUST_PROXY).
+    {
+      provide: CLIENT_KEY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => addressKey(config.trustProxy),
+    },
+    ClientLimits,
+  ],
+  exports: [RequestTracker, MetricsModule, CLIENT_KEY, ClientLimits],
 })
 export class SocketModule {}

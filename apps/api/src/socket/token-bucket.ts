@@ -25,4 +25,10 @@ export class TokenBucket {
     }
     return Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000);
   }
+
+  /** Full again, so no different from a new bucket: safe to forget. */
+  isFull(): boolean {
+    const refilled = ((this.now() - this.updatedAt) / 1000) * this.limit.perSecond;
+    return this.tokens + refilled >= this.limit.burst;
+  }
 }

@@ -143,7 +143,7 @@ export class RedisStore implements Store {
         this.options.historyCap,
       );
       const stored = JSON.parse(message) as ChatMessage | { deleted: true; seq: number };
-      if ('deleted' in stored) return { message: { ...draft, seq: stored.seq }, created: false };
+      if ('deleted' in stored) return { created: false, deleted: true };
       return { message: stored, created: created === 1 };
     });
   }
@@ -199,9 +199,12 @@ export class RedisStore implements Store {
     });
   }
 
+  /** Reads the counter and the newest message, as every welcome does (a PING proves less). */
   async check(): Promise<void> {
     if (this.closed) throw new StoreUnavailableError('The store is closed');
-    await this.run(() => this.redis.ping());
+    await this.run(() =>
+      Promise.all([this.redis.get(this.keys.count), this.redis.zrange(this.keys.history, -1, -1)]),
+    );
   }
 
   /** Refuses new work; the connection itself belongs to RedisModule, which quits it. */

@@ -32,16 +32,17 @@ describe('SqliteStore', () => {
     dirs.push(dir);
     const first = new SqliteStore(dir);
     await first.click();
-    const { message } = await first.append({
+    const stored = await first.append({
       id: 'a',
       author: 'Ada',
       text: 'kept',
       sentAt: new Date().toISOString(),
     });
+    if (stored.deleted) throw new Error('not stored');
     await first.close();
     const second = new SqliteStore(dir);
     expect(await second.count()).toBe(1);
-    expect(await second.messages({ limit: 5 })).toEqual([message]);
+    expect(await second.messages({ limit: 5 })).toEqual([stored.message]);
     await second.close();
   });
 });

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { ChatMessage } from '@live/shared-events';
-import { StoreUnavailableError, type MessageDraft, type Store } from './store';
+import { StoreUnavailableError, type MessageDraft, type Store, type StoredMessage } from './store';
 
 let drafts = 0;
 const draft = (text: string, id = `m-${++drafts}-${Date.now()}`): MessageDraft => ({
@@ -25,6 +25,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     });
 
     afterEach(() => store.close());
+
+    /** Appends a message these tests expect to be stored (or found stored), not a deleted id. */
+    const post = async (message: MessageDraft): Promise<StoredMessage> => {
+      const result = await store.append(message);
+      if (result.deleted) throw new Error(`${message.id} was unexpectedly a deleted message's id`);
+      return result;
+    };
 
     it('starts at zero and acks each click with the count after it', async () => {
       expect(await store.count()).toBe(0);
@@ -73,8 +80,8 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     });
 
     it('gives appended messages strictly increasing seqs and keeps them verbatim', async () => {
-      const first = await store.append(draft('<b>hello</b>'));
-      const second = await store.append(draft('  two  '));
+      const first = await post(draft('<b>hello</b>'));
+      const second = await post(draft('  two  '));
       expect(first.created).toBe(true);
       expect(first.message).toMatchObject({ author: 'Ada', text: '<b>hello</b>' });
       expect(second.message.seq).toBeGreaterThan(first.message.seq);
@@ -82,34 +89,32 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     });
 
     it('shows each new message in the latest page read after it, however often it was read before', async () => {
-      const first = await store.append(draft('one'));
+      const first = await post(draft('one'));
       expect(await store.messages({ limit: 2 })).toEqual([first.message]);
       expect(await store.messages({ limit: 2 })).toEqual([first.message]);
-      const second = await store.append(draft('two'));
-      await store.append(draft('two again', second.message.id));
+      const second = await post(draft('two'));
+      await post(draft('two again', second.message.id));
       expect(await store.messages({ limit: 2 })).toEqual([first.message, second.message]);
-      const third = await store.append(draft('three'));
+      const third = await post(draft('three'));
       expect(await store.messages({ limit: 1 })).toEqual([third.message]);
       expect(await store.messages({ limit: 2 })).toEqual([second.message, third.message]);
     });
 
     it('returns the stored message for a known id and stores nothing new', async () => {
-      const original = await store.append(draft('once', 'same-id'));
-      const retry = await store.append(draft('twice', 'same-id'));
+      const original = await post(draft('once', 'same-id'));
+      const retry = await post(draft('twice', 'same-id'));
       expect(retry).toEqual({ message: original.message, created: false });
       expect(await store.messages({ limit: 10 })).toEqual([original.message]);
     });
 
     it('assigns distinct seqs to concurrent appends', async () => {
-      const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => store.append(draft(`m${i}`))),
-      );
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(draft(`m${i}`))));
       expect(new Set(results.map((result) => result.message.seq)).size).toBe(20);
     });
 
     it('pages history oldest first with exclusive before/after bounds and a limit', async () => {
       const all: ChatMessage[] = [];
-      for (let i = 1; i <= 7; i++) all.push((await store.append(draft(`m${i}`))).message);
+      for (let i = 1; i <= 7; i++) all.push((await post(draft(`m${i}`))).message);
       const at = (i: number) => all[i - 1].seq;
       expect(seqs(await store.messages({ limit: 3 }))).toEqual([at(5), at(6), at(7)]);
       expect(seqs(await store.messages({ before: at(5), limit: 2 }))).toEqual([at(3), at(4)]);
@@ -131,9 +136,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     });
 
     it('deletes a message for good: gone from pages, and a retry of its id does not bring it back', async () => {
-      await store.append(draft('a', 'del-a'));
-      const { message: b } = await store.append(draft('spam', 'del-b'));
-      await store.append(draft('c', 'del-c'));
+      await post(draft('a', 'del-a'));
+      const { message: b } = await post(draft('spam', 'del-b'));
+      await post(draft('c', 'del-c'));
       const ids = async () => (await store.messages({ limit: 10 })).map((m) => m.id);
       expect(await ids()).toEqual(['del-a', 'del-b', 'del-c']);
       expect(await store.delete('del-b')).toBe(true);
@@ -141,13 +146,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.delete('never-stored')).toBe(false);
       expect(await ids()).toEqual(['del-a', 'del-c']);
 
-      const retry = draft('spam again', 'del-b');
-      expect(await store.append(retry)).toEqual({
+      // The id's message is gone: a retry (or a new text under that id) gets nothing back.
+      expect(await store.append(draft('spam again', 'del-b'))).toEqual({
         created: false,
-        message: { ...retry, seq: b.seq },
+        deleted: true,
       });
       expect(await ids()).toEqual(['del-a', 'del-c']);
-      expect((await store.append(draft('d'))).message.seq).toBe(b.seq + 2);
+      expect((await post(draft('d'))).message.seq).toBe(b.seq + 2);
     });
 
     it('resets the counter to zero and forgets click ids', async () => {

@@ -3,11 +3,22 @@ import type { ChatMessage } from '@live/shared-events';
 /** A message to store; `seq` is assigned by the store. */
 export type MessageDraft = Omit<ChatMessage, 'seq'>;
 
-export interface AppendResult {
+/** A message an append stored, or found already stored under its id. */
+export interface StoredMessage {
   message: ChatMessage;
   /** False when a message with this id was already stored (a retry): nothing new was written. */
   created: boolean;
+  deleted?: undefined;
 }
+
+/** The id was a message's that a moderator deleted: nothing was stored, and nothing is returned. */
+export interface DeletedMessageId {
+  created: false;
+  deleted: true;
+}
+
+/** What `append` resolves with; narrow it with `if (result.deleted)`. */
+export type AppendResult = StoredMessage | DeletedMessageId;
 
 export interface MessageQuery {
   /** Exclusive seq bounds. */
@@ -39,8 +50,8 @@ export interface Store {
   /**
    * Deletes the message with this id (moderation); resolves true if one was deleted, false if
    * none had it. Durable before it resolves. Deleting is final: a later `append` with the same id
-   * (a client retrying) stores nothing and resolves `{ created: false }` with the draft and the
-   * deleted message's seq, so the retry is neither duplicated nor brought back.
+   * (a client retrying, or anyone reusing the id) stores nothing and resolves
+   * `{ created: false, deleted: true }` — no message, since the stored one is gone.
    */
   delete(id: string): Promise<boolean>;
   /**
@@ -48,7 +59,10 @@ export interface Store {
    * the reset counts once in the new count. Durable before it resolves; resolves with 0.
    */
   resetCounter(): Promise<number>;
-  /** Resolves when the store can read and write; rejects with the reason otherwise. */
+  /**
+   * Resolves when the store can read and write — it reads the counter and the latest page of
+   * messages from storage, not from a cache — and rejects with the reason otherwise.
+   */
   check(): Promise<void>;
   /** Finishes pending writes, then releases the store. */
   close(): Promise<void>;

@@ -8,23 +8,8 @@ import type { ServerOptions, Socket } from 'socket.io';
 import { LIMITS } from '@live/shared-events';
 import type { AppConfig } from '../config/config';
 import { AdapterConnections } from '../redis/redis-connection';
+import { OwnOrigins } from '../security/own-origins';
 import { clusterOptions } from './cluster-options';
-
-/** True when `origin` is the server's own (same host as requested) or on the allow-list. */
-export function isOriginAllowed(
-  origin: string | undefined,
-  host: string | undefined,
-  allowed: readonly string[],
-): boolean {
-  // Browsers always send Origin on cross-site requests; clients without one (Node, curl) are not browsers.
-  if (origin === undefined) return true;
-  if (allowed.includes(origin)) return true;
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate; and,
@@ -40,12 +25,14 @@ export class LiveIoAdapter extends IoAdapter {
       'allowedOrigins' | 'redis' | 'pingIntervalMs' | 'pingTimeoutMs' | 'connectTimeoutMs'
     >,
     private readonly redis?: Redis,
+    /** The server's own origins and the allowed ones (request-gate.ts checks every request too). */
+    private readonly origins = new OwnOrigins(undefined, config.allowedOrigins),
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions) {
-    const allowed = this.config.allowedOrigins;
+    const origins = this.origins;
     return super.createIOServer(port, {
       ...options,
       ...this.clusterOptions(),
@@ -58,12 +45,19 @@ export class LiveIoAdapter extends IoAdapter {
       // Compression costs CPU on every broadcast for small gains on tiny packets.
       perMessageDeflate: false,
       httpCompression: false,
-      cors: { origin: allowed, credentials: true },
+      // CORS headers for pages of allowed origins (the dev client on :4200).
+      cors: {
+        origin: (
+          origin: string | undefined,
+          callback: (error: Error | null, ok: boolean) => void,
+        ) => callback(null, origins.allowsOrigin(origin)),
+        credentials: true,
+      },
       allowRequest: (
         request: IncomingMessage,
         callback: (error: string | null, ok: boolean) => void,
       ) => {
-        const ok = isOriginAllowed(request.headers.origin, request.headers.host, allowed);
+        const ok = origins.allowsOrigin(request.headers.origin, request.headers.host);
         callback(ok ? null : `Origin ${request.headers.origin} is not allowed`, ok);
       },
     } as ServerOptions);

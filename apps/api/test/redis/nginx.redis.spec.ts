@@ -1,5 +1,10 @@
 import type { Welcome } from '@live/shared-events';
-import { chromiumLaunchOptions, startBuiltApi, type ServerProcess } from '@live/test-support';
+import {
+  chromiumLaunchOptions,
+  freePort,
+  startBuiltApi,
+  type ServerProcess,
+} from '@live/test-support';
 import { chromium, type Browser } from 'playwright-core';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
@@ -13,9 +18,18 @@ describe('two instances behind nginx', () => {
   let nginx: ServerProcess;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    // The instances answer for the address clients open: nginx's (PUBLIC_URL).
+    const port = await freePort();
+    const env = {
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
     instances = [await startBuiltApi({ env }), await startBuiltApi({ env })];
-    nginx = await startNginx(instances.map((instance) => instance.port));
+    nginx = await startNginx(
+      instances.map((instance) => instance.port),
+      port,
+    );
   }, 120_000);
 
   afterEach(() => closeClients());

@@ -10,6 +10,8 @@ export interface OutgoingMessage {
 export type OutboxAction =
   | { type: 'queued'; id: string; text: string }
   | { type: 'stored'; id: string }
+  /** A moderator deleted it: the server will never store it under this id. */
+  | { type: 'dropped'; id: string }
   | { type: 'refused'; id: string; failure: string }
   | { type: 'retried'; id: string };
 
@@ -21,6 +23,7 @@ export function outboxReducer(outbox: OutgoingMessage[], action: OutboxAction): 
     case 'queued':
       return [...outbox, { id: action.id, text: action.text, failure: null }];
     case 'stored':
+    case 'dropped':
       return outbox.filter((m) => m.id !== action.id);
     case 'refused':
       return withFailure(outbox, action.id, action.failure);

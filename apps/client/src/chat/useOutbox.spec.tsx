@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useCallback, useState } from 'react';
 import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
 import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
-import { rateLimited } from '../testing/serverRefusals';
+import { messageDeleted, rateLimited } from '../testing/serverRefusals';
 import { useMessageLog } from './useMessageLog';
 import { useOutbox } from './useOutbox';
 
@@ -139,6 +139,17 @@ describe('useOutbox', () => {
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
     expect(sent()).toHaveLength(2);
     expect(sent()[1].id).toBe(sent()[0].id);
+  });
+
+  it('drops a message a moderator deleted before its answer came back, and says so', async () => {
+    const { socket, write, sent } = renderOutbox();
+    await write('removed');
+
+    await socket.ack('message', messageDeleted());
+    expect(items('Outbox')).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('deleted by a moderator');
+    expect(sent()).toHaveLength(1);
   });
 
   it('clears the last refusal once a message gets through', async () => {

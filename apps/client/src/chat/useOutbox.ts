@@ -33,6 +33,10 @@ export function useOutbox(stored: ChatMessage[], { onStored, onError }: OutboxOp
         dispatch({ type: 'stored', id });
         onStored(result.message);
         onError(null);
+      } else if (result.error.code === 'DELETED') {
+        // Stored once, then deleted by a moderator (our first answer was lost): it stays gone.
+        dispatch({ type: 'dropped', id });
+        onError(describeFailure(result.error));
       } else if (result.error.code !== 'OFFLINE') {
         // Offline: it stays queued and goes out with the same id once connected again.
         const failure = describeFailure(result.error);

@@ -95,13 +95,13 @@ describe('for everyone', () => {
 
 describe('the moderator token', () => {
   it('is read from #token=, sent in the handshake, and removed from the address bar', () => {
-    window.history.replaceState(null, '', '/?room=1#token=s3cret-operator-token');
+    window.history.replaceState(null, '', '/?room=1#token=s3cret-operator-token-0123456789abcdef');
     const { socket } = renderApp();
-    expect(socket.auth).toEqual({ token: 's3cret-operator-token' });
+    expect(socket.auth).toEqual({ token: 's3cret-operator-token-0123456789abcdef' });
     expect(window.location.hash).toBe('');
     expect(window.location.search).toBe('?room=1');
     // Kept for this tab: a reload still has it.
-    expect(readModeratorToken()).toBe('s3cret-operator-token');
+    expect(readModeratorToken()).toBe('s3cret-operator-token-0123456789abcdef');
   });
 
   it('is not sent when there is none', () => {

@@ -126,14 +126,19 @@ describe('SocketProvider', () => {
   });
 
   it('keeps the operator token when a guest moderator reconnects under the assigned name', async () => {
-    const { socket } = renderProvider(undefined, { token: 's3cret-operator-token' });
+    const { socket } = renderProvider(undefined, {
+      token: 's3cret-operator-token-0123456789abcdef',
+    });
     socket().serverConnect();
     socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
 
     await socket().drop('transport close');
     socket().serverConnect();
 
-    expect(socket().auth).toEqual({ name: 'Guest 4821', token: 's3cret-operator-token' });
+    expect(socket().auth).toEqual({
+      name: 'Guest 4821',
+      token: 's3cret-operator-token-0123456789abcdef',
+    });
   });
 
   it('connects as a guest without a name', () => {

@@ -43,3 +43,11 @@ export function storeUnavailable(): ServerRefusal {
     message: 'The store is unavailable; nothing was recorded. Try again shortly.',
   });
 }
+
+/** `ChatService.post` (apps/api/src/chat/chat.service.ts) for the id of a deleted message. */
+export function messageDeleted(): ServerRefusal<'message'> {
+  return refusal({
+    code: ERROR_CODES.DELETED,
+    message: 'That message was deleted by a moderator; send it again as a new message',
+  });
+}

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   UNAVAILABLE: 'UNAVAILABLE',
   /** Only a moderator may do this (connect with the operator token in `auth.token`). */
   FORBIDDEN: 'FORBIDDEN',
+  /** A moderator deleted the message this `id` was for; that id stores nothing any more. */
+  DELETED: 'DELETED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -8,12 +8,12 @@ import { workspaceRoot } from './workspace-root';
 
 /**
  * Stands in for dist/apps/api/main.js: like the real server it listens on HOST:PORT and answers
- * GET /health with 200 once ready; it also reports the settings it was started with.
+ * GET /health/live with 200; there it also reports the settings it was started with.
  */
 const FAKE_API = `
   require('node:http')
     .createServer((request, response) => {
-      response.statusCode = request.url === '/health' ? 200 : 404;
+      response.statusCode = request.url === '/health/live' ? 200 : 404;
       response.end(JSON.stringify({ env: process.env, argv: process.execArgv }));
     })
     .listen(Number(process.env.PORT), process.env.HOST);
@@ -40,7 +40,7 @@ describe('the built API in a process', () => {
   };
 
   const settingsOf = async (url: string) =>
-    (await (await fetch(`${url}/health`)).json()) as {
+    (await (await fetch(`${url}/health/live`)).json()) as {
       env: Record<string, string>;
       argv: string[];
     };

@@ -30,6 +30,9 @@ export async function spawnBuiltApi(options: BuiltApiOptions = {}): Promise<Serv
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npx nx build api\` first`);
   const port = options.port ?? (await freePort());
   const ownDataDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'live-api-'));
+  const removeOwnDataDir = () => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  };
   return ServerProcess.spawn({
     command: process.execPath,
     name: 'the API',
@@ -42,16 +45,17 @@ export async function spawnBuiltApi(options: BuiltApiOptions = {}): Promise<Serv
       ...options.env,
     },
     port,
-    // Ready, not just live: the store answers too.
-    readyPath: '/health',
+    // It listens only once its store is open, so answering at all means ready.
+    readyPath: '/health/live',
     echo: options.echo,
-    cleanup: () => {
-      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
-    },
+    cleanup: removeOwnDataDir,
+  }).catch((error: unknown) => {
+    removeOwnDataDir();
+    throw error;
   });
 }
 
-/** `spawnBuiltApi`, resolving once the server is ready (GET /health answers 200). */
+/** `spawnBuiltApi`, resolving once the server serves (GET /health/live answers 200). */
 export async function startBuiltApi(options: BuiltApiOptions = {}): Promise<ServerProcess> {
   return (await spawnBuiltApi(options)).serving();
 }

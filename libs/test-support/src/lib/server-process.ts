@@ -21,7 +21,7 @@ export interface ServerProcessOptions {
   env?: Record<string, string | undefined>;
   /** The loopback port it listens on; also passed as PORT (unless `env` sets PORT itself). */
   port: number;
-  /** An HTTP path that answers 2xx once the server serves; `start` polls it. */
+  /** An HTTP path that answers 2xx once the server serves; `serving` polls it. */
   readyPath: string;
   /** Also pass its stdout and stderr through to this process's (stderr is kept either way). */
   echo?: boolean;
@@ -146,7 +146,7 @@ export class ServerProcess {
     const timeoutMs = this.options.startTimeoutMs ?? 30_000;
     const deadline = Date.now() + timeoutMs;
     while (this.running) {
-      if (await this.answers()) return;
+      if (await this.answers(deadline)) return;
       if (Date.now() > deadline)
         throw new Error(
           `${name} did not serve ${this.options.readyPath} within ${timeoutMs} ms:\n${this.stderr}`,
@@ -159,10 +159,11 @@ export class ServerProcess {
     );
   }
 
-  private async answers(): Promise<boolean> {
+  /** Whether `readyPath` answers 2xx; a slow answer may take until `deadline`. */
+  private async answers(deadline: number): Promise<boolean> {
     try {
       const response = await fetch(`${this.url}${this.options.readyPath}`, {
-        signal: AbortSignal.timeout(1000),
+        signal: AbortSignal.timeout(Math.max(100, deadline - Date.now())),
       });
       await response.arrayBuffer();
       return response.ok;

@@ -9,8 +9,8 @@ const NGINX = '/usr/sbin/nginx';
  * Debian's nginx running the repository's deploy/nginx.conf, with only its listen port and
  * upstream servers changed, in a temp prefix of its own (removed by `stop`).
  */
-export async function startNginx(upstreamPorts: number[]): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startNginx(upstreamPorts: number[], port?: number): Promise<ServerProcess> {
+  port ??= await freePort();
   const prefix = mkdtempSync(join(tmpdir(), 'live-nginx-'));
   // nginx's workers drop root and must still reach their temp files under the prefix.
   chmodSync(prefix, 0o755);
@@ -20,7 +20,6 @@ export async function startNginx(upstreamPorts: number[]): Promise<ServerProcess
     args: ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
     port,
     readyPath: '/health/live',
-    startTimeoutMs: 10_000,
     cleanup: () => rmSync(prefix, { recursive: true, force: true }),
   });
 }

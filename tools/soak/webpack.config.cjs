@@ -1,0 +1,3 @@
+const nodeBundle = require('../../webpack.node.cjs');
+
+module.exports = nodeBundle(__dirname, 'dist/tools/soak');
