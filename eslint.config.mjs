@@ -39,8 +39,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          // Each project's eslint config extends the root one.
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // Each project's eslint config extends the root one; each Node bundle uses the root recipe.
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/webpack\\.node\\.cjs$'],
           depConstraints: [
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             {
