@@ -2,7 +2,16 @@ import { request } from 'node:http';
 import WebSocket from 'ws';
 import type { Store } from '../src/store/store';
 import { STORE_ADAPTER as STORE } from '../src/store/store.module';
-import { client, connected, eventually, metricsText, next, record, useServers } from './harness';
+import {
+  client,
+  connected,
+  eventually,
+  metricsText,
+  next,
+  rawSocketUrl,
+  record,
+  useServers,
+} from './harness';
 
 const start = useServers();
 
@@ -79,9 +88,7 @@ describe('connection abuse', () => {
     const { socket: watcher } = await connected(server.url);
     const presence = record<{ online: number }>(watcher, 'presence');
     // A raw WebSocket that joins, then goes silent: it never answers the server's pings.
-    const raw = new WebSocket(
-      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
-    );
+    const raw = new WebSocket(rawSocketUrl(server.url));
     raw.on('message', (data) => {
       if (String(data).startsWith('0')) raw.send('40');
     });
@@ -98,9 +105,7 @@ describe('connection abuse', () => {
 
   it('closes a transport that never finishes the Socket.IO handshake', async () => {
     const server = await start({ CONNECT_TIMEOUT_MS: '200', PING_INTERVAL_MS: '5000' });
-    const raw = new WebSocket(
-      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
-    );
+    const raw = new WebSocket(rawSocketUrl(server.url));
     // Engine.IO open, but never the namespace CONNECT ("40").
     const startedAt = Date.now();
     await new Promise((resolve) => raw.once('close', resolve));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import type { ExceptionPayload } from '@live/shared-events';
-import { client, connected, next, record, serveEachTest, untyped } from './harness';
+import { client, connected, next, rawSocketUrl, record, serveEachTest, untyped } from './harness';
 
 /**
  * Joins the namespace on a raw WebSocket, sends `frame`, then an acked `history` request, and
@@ -9,7 +9,7 @@ import { client, connected, next, record, serveEachTest, untyped } from './harne
  * connection (most malformed packets end it, and the frames after them would go unread).
  */
 async function sendRaw(url: string, frame: string | Buffer): Promise<void> {
-  const raw = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+  const raw = new WebSocket(rawSocketUrl(url));
   try {
     await new Promise<void>((resolve, reject) => {
       raw.once('error', reject);

@@ -159,6 +159,10 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
   return seen;
 }
 
+/** The address of a raw Engine.IO WebSocket to the server at `url`, for hand-written packets. */
+export const rawSocketUrl = (url: string) =>
+  `${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+
 /** The Prometheus text `GET /metrics` answers. */
 export async function metricsText(url: string): Promise<string> {
   return (await fetch(`${url}/metrics`)).text();

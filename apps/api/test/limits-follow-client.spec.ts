@@ -1,5 +1,13 @@
 import WebSocket from 'ws';
-import { client, connected, eventually, metricsText, next, useServers } from './harness';
+import {
+  client,
+  connected,
+  eventually,
+  metricsText,
+  next,
+  rawSocketUrl,
+  useServers,
+} from './harness';
 
 const start = useServers();
 
@@ -22,7 +30,7 @@ const payloads = {
 
 /** A raw Socket.IO client on one WebSocket: CONNECT, DISCONNECT and events with acks, by hand. */
 async function rawSocket(url: string) {
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
+  const ws = new WebSocket(rawSocketUrl(url));
   const acks = new Map<number, (body: unknown) => void>();
   let joined: (() => void) | undefined;
   let nextId = 0;

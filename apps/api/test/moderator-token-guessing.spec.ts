@@ -5,6 +5,7 @@ import {
   closeClients,
   connected,
   next,
+  rawSocketUrl,
   removeDataDir,
   startApp,
 } from './harness';
@@ -23,7 +24,7 @@ interface ConnectError {
  * (`40{…}`) sent again and again, each answered by a CONNECT_ERROR (`44{…}`) or a CONNECT (`40{…}`).
  */
 async function rawSocket(url: string, headers: Record<string, string> = {}) {
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+  const ws = new WebSocket(rawSocketUrl(url), {
     headers,
   });
   const answers: string[] = [];

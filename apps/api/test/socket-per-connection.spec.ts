@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { connected, eventually, metricsText, useServers } from './harness';
+import { connected, eventually, metricsText, rawSocketUrl, useServers } from './harness';
 
 const start = useServers();
 
@@ -35,9 +35,7 @@ describe('one socket per engine connection and namespace', () => {
 
   it('closes a WebSocket that sends a second CONNECT while its first is still being admitted', async () => {
     const server = await start();
-    const raw = new WebSocket(
-      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
-    );
+    const raw = new WebSocket(rawSocketUrl(server.url));
     const received: string[] = [];
     raw.on('message', (data) => received.push(String(data)));
     await new Promise((resolve) => raw.once('open', resolve));
@@ -50,9 +48,7 @@ describe('one socket per engine connection and namespace', () => {
 
   it('lets a client that left the namespace join again on the same connection', async () => {
     const server = await start();
-    const raw = new WebSocket(
-      `${server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
-    );
+    const raw = new WebSocket(rawSocketUrl(server.url));
     const received: string[] = [];
     raw.on('message', (data) => received.push(String(data)));
     await new Promise((resolve) => raw.once('open', resolve));

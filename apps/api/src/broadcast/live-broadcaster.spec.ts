@@ -1,5 +1,4 @@
 import { jest } from '@jest/globals';
-import type { ChatMessage } from '@live/shared-events';
 import type { AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
@@ -8,17 +7,10 @@ import { PresenceService } from '../presence/presence.service';
 import type { Store } from '../store/store';
 import { FakeBroadcastServer } from './fake-broadcast-server.testing';
 import { LiveBroadcaster } from './live-broadcaster';
+import { hello } from '../chat/chat-message.testing';
 
 const alone = {} as AppConfig;
 const clustered = { redis: { prefix: 't:' } } as AppConfig;
-
-const hello: ChatMessage = {
-  id: 'm1',
-  seq: 1,
-  author: 'Ada',
-  text: 'hi',
-  sentAt: '2026-01-01T00:00:00.000Z',
-};
 
 describe('LiveBroadcaster', () => {
   let server: FakeBroadcastServer;

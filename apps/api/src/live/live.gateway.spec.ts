@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
-import type { ChatMessage } from '@live/shared-events';
 import { FakeBroadcastServer } from '../broadcast/fake-broadcast-server.testing';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
 import { ChatService } from '../chat/chat.service';
@@ -18,14 +17,7 @@ import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tr
 import { handshake } from './handshake';
 import { LiveGateway } from './live.gateway';
 import { WelcomeService } from './welcome.service';
-
-const hello: ChatMessage = {
-  id: 'm1',
-  seq: 1,
-  author: 'Ada',
-  text: 'hi',
-  sentAt: '2026-01-01T00:00:00.000Z',
-};
+import { hello } from '../chat/chat-message.testing';
 
 function fakeSocket(name = 'Ada', id = 'sock-1') {
   const socket = {

@@ -1,18 +1,11 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import type { ChatMessage } from '@live/shared-events';
 import type { ChatService } from '../chat/chat.service';
 import type { CounterService } from '../counter/counter.service';
 import { PresenceService } from '../presence/presence.service';
 import { WelcomeService } from './welcome.service';
+import { hello } from '../chat/chat-message.testing';
 
-const hello: ChatMessage = {
-  id: 'm1',
-  seq: 1,
-  author: 'Ada',
-  text: 'hi',
-  sentAt: '2026-01-01T00:00:00.000Z',
-};
 const ada = { id: 'sock-1', name: 'Ada', moderator: false };
 
 describe('WelcomeService', () => {
