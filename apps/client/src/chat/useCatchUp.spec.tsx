@@ -1,6 +1,6 @@
-import { LIMITS, type ChatMessage } from '@live/shared-events';
+import { LIMITS } from '@live/shared-events';
 import { screen, within } from '@testing-library/react';
-import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
+import { messagesFrom, renderWithSocket, welcome } from '../testing/fakeSocket';
 import { storeUnavailable } from '../testing/serverRefusals';
 import { MAX_CATCH_UP_PAGES, useCatchUp } from './useCatchUp';
 import { useMessageLog } from './useMessageLog';
@@ -16,10 +16,6 @@ function CatchUpHarness() {
     </ol>
   );
 }
-
-/** `count` stored messages with seqs from `first` up, as the server numbers them. */
-const messagesFrom = (first: number, count: number): ChatMessage[] =>
-  Array.from({ length: count }, (_, i) => chatMessage({ id: `m${first + i}`, seq: first + i }));
 
 const shownSeqs = () =>
   within(screen.getByRole('list', { name: 'Messages' }))

@@ -2,7 +2,7 @@ import { LIMITS, type ChatMessage } from '@live/shared-events';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
+import { messagesFrom, renderWithSocket, welcome } from '../testing/fakeSocket';
 import { rateLimited } from '../testing/serverRefusals';
 import { useMessageLog } from './useMessageLog';
 import { useOlderMessages } from './useOlderMessages';
@@ -29,9 +29,6 @@ function OlderMessagesHarness() {
     </>
   );
 }
-
-const messagesFrom = (first: number, count: number): ChatMessage[] =>
-  Array.from({ length: count }, (_, i) => chatMessage({ id: `m${first + i}`, seq: first + i }));
 
 const shownSeqs = () =>
   within(screen.getByRole('list', { name: 'Messages' }))

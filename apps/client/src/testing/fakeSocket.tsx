@@ -180,6 +180,10 @@ export function chatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
   };
 }
 
+/** `count` stored messages with seqs from `first` up, as the server numbers them. */
+export const messagesFrom = (first: number, count: number): ChatMessage[] =>
+  Array.from({ length: count }, (_, i) => chatMessage({ id: `m${first + i}`, seq: first + i }));
+
 export function welcome(overrides: Partial<Welcome> = {}): Welcome {
   return { you: { id: 's1', name: 'Guest 1' }, count: 0, messages: [], online: 1, ...overrides };
 }
