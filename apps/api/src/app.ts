@@ -9,10 +9,14 @@ import type { AppConfig } from './config/config';
 import { PinoNestLogger } from './logging/pino-logger';
 import { LiveMetrics } from './metrics/live-metrics';
 import { REDIS } from './redis/redis.module';
+import { ConnectionAdmission } from './security/connection-admission';
 import { metricsAccess } from './security/metrics-access';
 import { OwnOrigins } from './security/own-origins';
 import { gateRequests } from './security/request-gate';
 import { securityHeaders } from './security/security-headers';
+import { EventRateLimiter } from './socket/event-rate-limiter';
+import type { LiveSocket } from './socket/live-socket';
+import { sendFailure } from './socket/send-failure';
 import { capTcpConnectionsPerAddress } from './security/tcp-connection-cap';
 import { httpServerOptions, LiveExpressAdapter } from './transport/live-express.adapter';
 import { LiveIoAdapter } from './transport/live-io.adapter';
@@ -44,11 +48,23 @@ export async function createApp(
   // Once listening, Engine.IO has attached and the port is known (PORT=0 picks one).
   server.once('listening', () => {
     origins.listeningOn((server.address() as { port: number }).port);
-    gateRequests(server, origins, securityHeaders());
+    const admission = app.get(ConnectionAdmission);
+    gateRequests(server, origins, securityHeaders(), (req) => admission.connectWaitMs(req));
   });
   app.use('/metrics', metricsAccess(config.metricsToken, config.trustProxy));
+  const limiter = app.get(EventRateLimiter);
   app.useWebSocketAdapter(
-    new LiveIoAdapter(app, config, app.get<Redis | undefined>(REDIS), origins),
+    new LiveIoAdapter(
+      app,
+      config,
+      app.get<Redis | undefined>(REDIS),
+      origins,
+      (socket, event, ack) => {
+        const refusal = limiter.refusal(socket as LiveSocket, event);
+        if (refusal) sendFailure(socket as LiveSocket, ack, refusal);
+        return refusal !== undefined;
+      },
+    ),
   );
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });

@@ -118,4 +118,36 @@ describe('rate limits that follow the client', () => {
     expect(error.data).toEqual({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
     expect(error.data?.retryAfterMs).toBeGreaterThan(0);
   });
+
+  it('turns away new connections at the HTTP request while the wait lasts, but not sessions already open', async () => {
+    const server = await start({ RATE_CONNECT_BURST: '2', RATE_CONNECT_PER_SEC: '0.01' });
+    const { socket: open } = await connected(server.url, { transports: ['polling'] });
+    (await connected(server.url)).socket.close();
+    // The first refusal of a wait says why in Socket.IO's own terms (the test above)…
+    await next(client(server.url), 'connect_error');
+
+    // …and every new connection after it, polling or WebSocket, is answered before either starts.
+    const handshake = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`);
+    expect(handshake.status).toBe(429);
+    expect(Number(handshake.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await handshake.text()).toMatch(
+      /^Too many connects from your address: try again in \d+ s\n$/,
+    );
+    const upgrade = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(rawSocketUrl(server.url));
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.on('error', () => undefined);
+    });
+    expect(upgrade).toBe(429);
+
+    // The session opened before the wait keeps polling and sending.
+    expect(await open.emitWithAck('click', {})).toMatchObject({ ok: true });
+    await eventually(async () =>
+      expect(await metricsText(server.url)).toMatch(
+        /^live_connections_refused_total\{reason="connect_rate"\} 3$/m,
+      ),
+    );
+    open.close();
+  });
 });

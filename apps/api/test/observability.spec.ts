@@ -88,21 +88,22 @@ describe('logs', () => {
       await eventually(() => server.lines.some((l) => l['msg'] === 'disconnected'));
 
       const aboutSockets = server.lines.filter((l) =>
-        [
-          'connected',
-          'disconnected',
-          'request failed',
-          'connection refused: too many from one address',
-        ].includes(String(l['msg'])),
+        ['connected', 'disconnected', 'request failed', 'connection refused'].includes(
+          String(l['msg']),
+        ),
       );
       expect(aboutSockets.map((l) => l['msg'])).toEqual(
         expect.arrayContaining([
           'connected',
           'disconnected',
           'request failed',
-          'connection refused: too many from one address',
+          'connection refused',
         ]),
       );
+      // The operator's line about refusals is per address, counted, not per socket.
+      expect(
+        server.lines.find((l) => String(l['msg']).startsWith('connections refused: too many')),
+      ).toMatchObject({ level: 40, reason: 'too_many_connections', refusals: 1 });
       for (const line of aboutSockets) expect(line['socket']).toEqual(expect.any(String));
       const failed = server.lines.find((l) => l['msg'] === 'request failed');
       expect(failed?.['socket']).toBe(id);

@@ -38,9 +38,26 @@ const countOf = async (page: Page) =>
 const inLog = (page: Page, text: string) =>
   page.getByRole('log', { name: 'Messages' }).getByText(text, { exact: true });
 
+/**
+ * Resolves when the page's connection has moved from long-polling to its WebSocket (the client's
+ * upgrade packet, `5`, went out). A page closed before that leaves a polling connection with no
+ * request in flight, which the server only notices at the heartbeat timeout.
+ */
+const upgraded = new WeakMap<Page, Promise<void>>();
+
 async function openAs(name: string, viewport = { width: 1100, height: 720 }): Promise<Page> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  upgraded.set(
+    page,
+    new Promise((resolve) => {
+      page.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => {
+          if (frame.payload === '5') resolve();
+        }),
+      );
+    }),
+  );
   page.on('console', (message) => {
     if (message.type() === 'error')
       (serverDown ? outageErrors : consoleErrors).push(message.text());
@@ -123,6 +140,7 @@ describe('two people on the live counter', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBe(0);
+    await upgraded.get(phone);
     await phone.context().close();
     await ada.getByText('2 online', { exact: true }).waitFor();
   });

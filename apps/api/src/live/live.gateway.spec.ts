@@ -11,8 +11,6 @@ import { PresenceService } from '../presence/presence.service';
 import { ConnectionAdmission } from '../security/connection-admission';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
-import { ClientLimits } from '../socket/client-limits';
-import { RateLimitInterceptor } from '../socket/rate-limit';
 import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
 import { handshake } from './handshake';
 import { LiveGateway } from './live.gateway';
@@ -70,8 +68,6 @@ describe('LiveGateway', () => {
         TypingService,
         LiveMetrics,
         MetricsInterceptor,
-        RateLimitInterceptor,
-        { provide: ClientLimits, useValue: { take: () => 0 } },
         RequestTracker,
         RequestTrackingInterceptor,
         { provide: ConnectionAdmission, useValue: { install } },

@@ -32,7 +32,6 @@ import { ConnectionAdmission } from '../security/connection-admission';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
 import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
-import { RateLimit, RateLimitInterceptor } from '../socket/rate-limit';
 import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
 import { ZodValidationPipe } from '../socket/zod-validation.pipe';
 import { handshake } from './handshake';
@@ -45,7 +44,7 @@ import { WelcomeService } from './welcome.service';
  */
 @WebSocketGateway()
 @UseFilters(ProtocolExceptionFilter)
-@UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor, RateLimitInterceptor)
+@UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor)
 export class LiveGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
 {
@@ -89,7 +88,6 @@ export class LiveGateway
   }
 
   @SubscribeMessage(EVENTS.click)
-  @RateLimit('click')
   async click(
     @MessageBody(new ZodValidationPipe(clickRequestSchema)) request: ClickRequest,
   ): Promise<ClickResult> {
@@ -99,7 +97,6 @@ export class LiveGateway
   }
 
   @SubscribeMessage(EVENTS.message)
-  @RateLimit('message')
   async message(
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(messageRequestSchema)) input: MessageInput,
@@ -113,7 +110,6 @@ export class LiveGateway
   }
 
   @SubscribeMessage(EVENTS.history)
-  @RateLimit('history')
   async history(
     @MessageBody(new ZodValidationPipe(historyRequestSchema)) query: HistoryRequest,
   ): Promise<HistoryResult> {
@@ -121,7 +117,6 @@ export class LiveGateway
   }
 
   @SubscribeMessage(EVENTS.typing)
-  @RateLimit('typing')
   typing(
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(typingRequestSchema)) typing: boolean,

@@ -1,22 +1,27 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ERROR_CODES } from '@live/shared-events';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { CLIENT_KEY, type ClientKey } from '../socket/client-key';
+import { addressNetwork, CLIENT_KEY, type ClientKey } from '../socket/client-key';
 import { ClientLimits } from '../socket/client-limits';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { createTokenVerifier } from './admin-token';
+import { ConnectWaits } from './connect-waits';
 import { clientAddress, ConnectionCap, refusal, type RefusalReason } from './connection-cap';
 import { moderatorAuth } from './moderator-auth';
+import { RefusalTally } from './refusal-tally';
 import { TokenBackoff } from './token-backoff';
 
 type Middleware = (socket: LiveSocket, next: (error?: Error) => void) => void;
 
-const REFUSAL_LOG: Partial<Record<RefusalReason, string>> = {
-  too_many_connections: 'connection refused: too many from one address',
-  second_socket: 'connection closed: a second CONNECT for a namespace it is already in',
-  connect_rate: 'connection refused: connecting too often from one address',
-};
+/** What the log says of each refusal the admission makes (wrong tokens are TokenBackoff's). */
+const REFUSAL_LOG = {
+  too_many_connections: 'connections refused: too many from one address',
+  second_socket: 'connections closed: a second CONNECT for a namespace it is already in',
+  connect_rate: 'connections refused: connecting too often from one address',
+} satisfies Partial<Record<RefusalReason, string>>;
+type LoggedRefusal = keyof typeof REFUSAL_LOG;
 
 /**
  * Admits connections — one socket per connection and namespace, a cap and a connect rate per
@@ -27,9 +32,32 @@ const REFUSAL_LOG: Partial<Record<RefusalReason, string>> = {
  * connection: docs/performance.md, step 6).
  */
 @Injectable()
-export class ConnectionAdmission {
+export class ConnectionAdmission implements OnModuleDestroy {
   private readonly logger = new Logger('Connections');
   readonly cap: ConnectionCap;
+  private readonly connectWaits: ConnectWaits;
+  /**
+   * One warn line per address and reason a minute, with the count: a client refused thousands
+   * of times a second must not turn into thousands of log lines.
+   */
+  private readonly refusals = Object.fromEntries(
+    Object.entries(REFUSAL_LOG).map(([reason, message]) => [
+      reason,
+      new RefusalTally((address, refusals) =>
+        this.logger.warn(
+          { address, reason, refusals, limit: this.config.maxConnectionsPerIp },
+          `${message} (${refusals} in the last minute)`,
+        ),
+      ),
+    ]),
+  ) as Record<LoggedRefusal, RefusalTally>;
+  // Never the token itself: only how many were refused, and from where, once a minute at most.
+  private readonly tokenBackoff = new TokenBackoff((address, failures) =>
+    this.logger.warn(
+      { address, failures },
+      `${failures} failed moderator token${failures === 1 ? '' : 's'} from ${address} in the last minute`,
+    ),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,6 +70,7 @@ export class ConnectionAdmission {
       (socket, address, reason) => this.refused(socket, address, reason),
       keyOf,
     );
+    this.connectWaits = new ConnectWaits(config.rateLimitMaxKeys);
   }
 
   /**
@@ -59,13 +88,7 @@ export class ConnectionAdmission {
           next(error);
         });
     server.use(checked(this.connectRate));
-    // Never the token itself: only how many were refused, and from where, once a minute at most.
-    const backoff = new TokenBackoff((address, failures) =>
-      this.logger.warn(
-        { address, failures },
-        `${failures} failed moderator token${failures === 1 ? '' : 's'} from ${address} in the last minute`,
-      ),
-    );
+    const backoff = this.tokenBackoff;
     server.use(
       checked(
         moderatorAuth({
@@ -79,11 +102,40 @@ export class ConnectionAdmission {
     server.on('connection', (socket) => this.admitted(socket));
   }
 
+  /** Logs the refusals still unreported. */
+  onModuleDestroy(): void {
+    for (const tally of Object.values(this.refusals)) tally.close();
+    this.tokenBackoff.close();
+  }
+
+  /**
+   * For the request gate: how long a new connection from `req`'s address must still wait, after
+   * Socket.IO has told it once (0: let it through). The HTTP answer costs a fraction of an
+   * Engine.IO session and a WebSocket handshake, so a client connecting in a loop is cheap to
+   * turn away.
+   */
+  connectWaitMs(req: IncomingMessage): number {
+    const network = addressNetwork(
+      clientAddress(
+        { address: req.socket.remoteAddress ?? '', headers: req.headers },
+        this.config.trustProxy,
+      ),
+    );
+    const waitMs = this.connectWaits.waitMs(network);
+    if (waitMs > 0) {
+      this.metrics.refusedConnections.inc({ reason: 'connect_rate' });
+      this.refusals.connect_rate.add(network);
+    }
+    return waitMs;
+  }
+
   /** Fresh connects per client: reconnecting is what would otherwise reset per-socket limits. */
   private readonly connectRate: Middleware = (socket, next) => {
     const waitMs = this.limits.take('connect', socket);
     if (waitMs === 0) return next();
-    this.refused(socket, clientAddress(socket.handshake, this.config.trustProxy), 'connect_rate');
+    const network = addressNetwork(clientAddress(socket.handshake, this.config.trustProxy));
+    this.refused(socket, network, 'connect_rate');
+    this.connectWaits.wait(network, waitMs);
     next(
       refusal(
         `Too many connects from your address: try again in ${Math.ceil(waitMs / 1000)} s`,
@@ -93,12 +145,10 @@ export class ConnectionAdmission {
     );
   };
 
-  private refused(socket: LiveSocket, address: string, reason: RefusalReason): void {
+  private refused(socket: LiveSocket, address: string, reason: LoggedRefusal): void {
     this.metrics.refusedConnections.inc({ reason });
-    this.logger.warn(
-      { socket: socket.id, address, reason, limit: this.config.maxConnectionsPerIp },
-      REFUSAL_LOG[reason] ?? 'connection refused',
-    );
+    this.logger.debug({ socket: socket.id, address, reason }, 'connection refused');
+    this.refusals[reason].add(address);
   }
 
   private admitted(socket: LiveSocket): void {

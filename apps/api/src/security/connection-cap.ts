@@ -49,7 +49,7 @@ export class ConnectionCap {
     private readonly onRefused: (
       socket: LiveSocket,
       address: string,
-      reason: RefusalReason,
+      reason: 'second_socket' | 'too_many_connections',
     ) => void = () => undefined,
     private readonly keyOf: ClientKey = addressKey(0),
   ) {}

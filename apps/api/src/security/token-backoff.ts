@@ -1,3 +1,5 @@
+import { RefusalTally } from './refusal-tally';
+
 /** How a {@link TokenBackoff} paces wrong tokens; the defaults are ones no operator hits. */
 export interface TokenBackoffOptions {
   /** Wrong tokens an address may try back to back before it has to wait. */
@@ -31,29 +33,29 @@ interface Attempts {
   /** No token from this address is looked at before this time. */
   blockedUntil: number;
   lastFailureAt: number;
-  /** Refused tokens (wrong or not looked at) not reported yet. */
-  unreported: number;
-  lastReportAt: number;
 }
 
 /**
  * Exponential backoff on wrong moderator tokens, per client address: a few tries, then a wait
  * that doubles with every further wrong token. While an address waits its tokens are refused
  * without being looked at, so guessing gains nothing. Memory is bounded: idle addresses are
- * forgotten, and at most `maxAddresses` are kept. Failures are reported in aggregate — at most
- * once per address per `reportEveryMs` — instead of one log line per try.
+ * forgotten, and at most `maxAddresses` are kept. Refused tokens (wrong or not looked at) are
+ * reported in aggregate ({@link RefusalTally}) instead of one log line per try.
  */
 export class TokenBackoff {
   private readonly options: TokenBackoffOptions;
   /** Least recently active first: an update re-inserts its entry at the end. */
   private readonly addresses = new Map<string, Attempts>();
+  private readonly tally: RefusalTally;
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly report: (address: string, failures: number) => void,
+    report: (address: string, failures: number) => void,
     options: Partial<TokenBackoffOptions> = {},
   ) {
     this.options = { ...TOKEN_BACKOFF_DEFAULTS, ...options };
+    const { reportEveryMs, maxAddresses: maxKeys, now } = this.options;
+    this.tally = new RefusalTally(report, { reportEveryMs, maxKeys, now });
   }
 
   /** Addresses remembered now. */
@@ -81,8 +83,6 @@ export class TokenBackoff {
       wrong: 0,
       blockedUntil: 0,
       lastFailureAt: now,
-      unreported: 0,
-      lastReportAt: Number.NEGATIVE_INFINITY,
     };
     attempts.wrong += 1;
     attempts.lastFailureAt = now;
@@ -95,57 +95,37 @@ export class TokenBackoff {
 
   /** The right token from `address`: its wrong ones are forgotten (after reporting them). */
   succeeded(address: string): void {
-    const attempts = this.addresses.get(address);
-    if (!attempts) return;
-    if (attempts.unreported > 0) this.report(address, attempts.unreported);
-    this.addresses.delete(address);
+    this.tally.settle(address);
+    if (!this.addresses.delete(address)) return;
     if (this.addresses.size === 0) this.stopSweeping();
   }
 
-  /** Reports what is still unreported and stops the sweeper. */
+  /** Reports what is still unreported and stops the sweepers. */
   close(): void {
-    for (const [address, attempts] of this.addresses) {
-      if (attempts.unreported > 0) this.report(address, attempts.unreported);
-    }
+    this.tally.close();
     this.addresses.clear();
     this.stopSweeping();
   }
 
-  /** Reports counts that are due and forgets idle addresses; runs on a timer while any are kept. */
+  /** Forgets idle addresses whose wait is over (and reports counts due); runs on a timer while any are kept. */
   sweep(): void {
     const now = this.options.now();
+    this.tally.sweep();
     for (const [address, attempts] of this.addresses) {
-      if (attempts.unreported > 0 && now - attempts.lastReportAt >= this.options.reportEveryMs) {
-        this.flush(address, attempts, now);
-      }
       const idle = now - attempts.lastFailureAt >= this.options.forgetAfterMs;
-      if (idle && now >= attempts.blockedUntil && attempts.unreported === 0) {
-        this.addresses.delete(address);
-      }
+      if (idle && now >= attempts.blockedUntil) this.addresses.delete(address);
     }
     if (this.addresses.size === 0) this.stopSweeping();
   }
 
   private count(address: string, attempts: Attempts): void {
-    const now = this.options.now();
-    attempts.unreported += 1;
-    if (now - attempts.lastReportAt >= this.options.reportEveryMs) {
-      this.flush(address, attempts, now);
-    }
+    this.tally.add(address);
     this.addresses.delete(address);
     this.addresses.set(address, attempts);
     if (this.addresses.size > this.options.maxAddresses) {
-      const [oldest, forgotten] = this.addresses.entries().next().value as [string, Attempts];
-      if (forgotten.unreported > 0) this.report(oldest, forgotten.unreported);
-      this.addresses.delete(oldest);
+      this.addresses.delete(this.addresses.keys().next().value as string);
     }
     this.sweeper ??= setInterval(() => this.sweep(), this.options.reportEveryMs / 4).unref();
-  }
-
-  private flush(address: string, attempts: Attempts, now: number): void {
-    this.report(address, attempts.unreported);
-    attempts.unreported = 0;
-    attempts.lastReportAt = now;
   }
 
   private stopSweeping(): void {

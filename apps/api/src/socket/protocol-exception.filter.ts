@@ -2,11 +2,9 @@ import { ArgumentsHost, Catch, Logger, WsExceptionFilter } from '@nestjs/common'
 import { ERROR_CODES } from '@live/shared-events';
 import { toErrorBody } from './error-body';
 import type { LiveSocket } from './live-socket';
+import { sendFailure } from './send-failure';
 
-/**
- * Answers a failed request in the protocol's shape: a failure ack when the client sent an ack
- * callback, otherwise an `exception` event to that socket only. Unexpected failures are logged.
- */
+/** Answers a failed request in the protocol's shape (sendFailure); unexpected failures are logged. */
 @Catch()
 export class ProtocolExceptionFilter implements WsExceptionFilter {
   private readonly logger = new Logger('LiveGateway');
@@ -19,7 +17,6 @@ export class ProtocolExceptionFilter implements WsExceptionFilter {
     if (body.code === ERROR_CODES.INTERNAL || body.code === ERROR_CODES.UNAVAILABLE) {
       this.logger.error({ socket: socket.id, err: error }, 'request failed');
     }
-    if (typeof ack === 'function') ack({ ok: false, error: body });
-    else socket.emit('exception', { status: 'error', ...body });
+    sendFailure(socket, ack, body);
   }
 }

@@ -12,6 +12,12 @@ import { OwnOrigins } from '../security/own-origins';
 import { clusterOptions } from './cluster-options';
 
 /**
+ * Answers an inbound event itself, before its handler, when it must not reach it (a rate limit):
+ * true when it did. It gets the event's ack callback, if the client sent one.
+ */
+export type EventScreen = (socket: Socket, event: string, ack: unknown) => boolean;
+
+/**
  * Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate; and,
  * given a Redis connection (REDIS_URL), the Redis streams adapter with connection state recovery.
  */
@@ -27,6 +33,7 @@ export class LiveIoAdapter extends IoAdapter {
     private readonly redis?: Redis,
     /** The server's own origins and the allowed ones (request-gate.ts checks every request too). */
     private readonly origins = new OwnOrigins(undefined, config.allowedOrigins),
+    private readonly screen: EventScreen = () => false,
   ) {
     super(app);
   }
@@ -70,7 +77,8 @@ export class LiveIoAdapter extends IoAdapter {
    * (1000 clients, commit 9bec36b; docs/performance.md, step 1). The behaviour is Nest's: one
    * argument is the data, a trailing function the ack (`mapPayload`, inherited); a non-null
    * result is the ack unless the handler takes `@Ack()` (`isAckHandledManually`), or is sent
-   * as `{ event, data }`; a handler's error is logged, never thrown at the socket.
+   * as `{ event, data }`; a handler's error is logged, never thrown at the socket. One addition:
+   * the screen may answer an event first, so a refusal costs no handler pipeline.
    *
    * On a Nest upgrade, compare with `IoAdapter.bindMessageHandlers` in
    * @nestjs/platform-socket.io/adapters/io-adapter.js (the fields of a handler it reads, what it
@@ -86,6 +94,7 @@ export class LiveIoAdapter extends IoAdapter {
       socket.on(message, (...args: unknown[]) => {
         // As RxJS's fromEvent delivers them: one argument as itself, several as an array.
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
+        if (this.screen(socket, message, ack)) return;
         let result$: Observable<unknown>;
         try {
           result$ = transform(callback(data, ack));
