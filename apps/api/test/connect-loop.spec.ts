@@ -69,10 +69,11 @@ describe('one address connecting in a loop and flooding every event', () => {
         clicking,
       ]);
 
-      // The burst is admitted; every connection after it is refused, nearly all before a handshake.
+      // The burst is admitted; every connection after it is refused, nearly all before a
+      // handshake: Socket.IO itself refuses only the few in flight each time a wait ends.
       expect(flood.admitted).toBeLessThanOrEqual(22);
       expect(flood.turnedAway).toBeGreaterThan(flood.attempts * 0.9);
-      expect(flood.refused).toBeLessThan(10);
+      expect(flood.refused).toBeLessThanOrEqual(10 * 4);
       // The other client was never refused, and its clicks are all in the count.
       expect(acks).toHaveLength(20);
       for (const ack of acks) expect(ack).toMatchObject({ ok: true });

@@ -21,7 +21,7 @@ describe('a deleted message id', () => {
       ok: false,
       error: {
         code: 'DELETED',
-        message: 'That message was deleted by a moderator; send it again as a new message',
+        message: 'That message was deleted; send it again as a new message',
       },
     });
 

@@ -87,8 +87,18 @@ const plausible: Record<string, fc.Arbitrary<unknown>> = {
   ),
   typing: fc.boolean(),
   'message:delete': fc.record({ id: safeId }),
+  'message:edit': fc.record({ id: safeId, text: fc.string({ minLength: 0, maxLength: 1100 }) }),
+  'user:rename': fc.record({ name: fc.string({ minLength: 0, maxLength: 40 }) }),
+  'user:mute': fc.record({
+    userId: fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/),
+    minutes: fc.integer({ min: -1, max: 20_000 }),
+  }),
+  'user:unmute': fc.record({ userId: fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/) }),
   'counter:reset': fc.constantFrom(null, {}),
 };
+
+/** What only a moderator may send: anyone else is answered FORBIDDEN. */
+const MODERATORS_ONLY = new Set(['counter:reset', 'user:mute', 'user:unmute']);
 
 /** Roughly the packet's size; a packet over 64 KB drops the connection (tested elsewhere). */
 const approximateBytes = (args: unknown[]) =>
@@ -104,18 +114,26 @@ const argumentsFor = (event: string) =>
     .array(fc.oneof(hostile, plausible[event] ?? hostile), { minLength: 0, maxLength: 4 })
     .filter((args) => approximateBytes(args) < LIMITS.maxPacketBytes * 0.8);
 
-const isWellFormed = (m: ChatMessage, author: string) =>
+/** The names the fuzzer went by (user:rename changes it); every message is under one of them. */
+const names = new Set(['Fuzzer']);
+
+const isWellFormed = (m: ChatMessage, authorId: string) =>
   typeof m.id === 'string' &&
   /^[\x21-\x7E]{1,64}$/.test(m.id) &&
   Number.isSafeInteger(m.seq) &&
   m.seq > 0 &&
-  m.author === author &&
+  names.has(m.author) &&
+  m.authorId === authorId &&
   typeof m.text === 'string' &&
   m.text === m.text.trim() &&
   m.text.length >= LIMITS.messageMinLength &&
   m.text.length <= LIMITS.messageMaxLength &&
   new Date(m.sentAt).toISOString() === m.sentAt &&
-  Object.keys(m).sort().join() === 'author,id,sentAt,seq,text';
+  (m.editedAt === undefined || new Date(m.editedAt).toISOString() === m.editedAt) &&
+  Object.keys(m)
+    .filter((key) => key !== 'editedAt')
+    .sort()
+    .join() === 'author,authorId,id,sentAt,seq,text';
 
 const CODES = new Set<string>(Object.values(ERROR_CODES));
 const isFailure = (r: unknown) => {
@@ -130,6 +148,8 @@ describe('fuzzing every inbound event against the real gateway', () => {
   let fuzzer: Client;
   let moderator: Client;
   let observer: Client;
+  /** The fuzzer's identity; its moderator tab is the same person. */
+  let fuzzerId: string;
   let broadcasts: ChatMessage[];
   let clickBroadcasts: number[];
   let deletions: MessageDeleted[];
@@ -149,9 +169,11 @@ describe('fuzzing every inbound event against the real gateway', () => {
       RATE_TYPING_BURST: '100000',
     });
     ({ socket: observer } = await connected(server.url, { auth: { name: 'Observer' } }));
-    ({ socket: fuzzer } = await connected(server.url, { auth: { name: 'Fuzzer' } }));
+    const joined = await connected(server.url, { auth: { name: 'Fuzzer' } });
+    fuzzer = joined.socket;
+    fuzzerId = joined.welcome.you.userId ?? '';
     ({ socket: moderator } = await connected(server.url, {
-      auth: { name: 'Fuzzer', token: TOKEN },
+      auth: { name: 'Fuzzer', token: TOKEN, session: joined.welcome.session ?? '' },
     }));
     broadcasts = record<ChatMessage>(observer, 'message');
     clickBroadcasts = record<number>(observer, 'click');
@@ -198,15 +220,22 @@ describe('fuzzing every inbound event against the real gateway', () => {
       expect(res.count).toBe(count);
       if (typeof id === 'string') clickIds.set(id, count);
     } else if (event === 'message' && res.message) {
-      expect(isWellFormed(res.message, 'Fuzzer')).toBe(true);
+      expect(isWellFormed(res.message, fuzzerId)).toBe(true);
       // A retried id returns the stored (or deleted) message and stores nothing.
       if (!stored.has(res.message.id) && !deletedIds.has(res.message.id)) {
         stored.set(res.message.id, res.message);
       }
+    } else if (event === 'message:edit' && res.message) {
+      // Only a message that is stored can be edited; its id and seq stay.
+      expect(stored.get(res.message.id)?.seq).toBe(res.message.seq);
+      expect(isWellFormed(res.message, fuzzerId)).toBe(true);
+      stored.set(res.message.id, res.message);
     } else if (event === 'message:delete') {
-      expect(socket).toBe(moderator);
+      // Every message is the fuzzer's own, so both its tabs may delete them.
       expect(res.deleted).toBe(stored.delete(String(res.id)));
       deletedIds.add(String(res.id));
+    } else if (event === 'user:rename') {
+      names.add((res as { name: string }).name);
     } else if (event === 'counter:reset') {
       expect(socket).toBe(moderator);
       count = 0;
@@ -214,7 +243,19 @@ describe('fuzzing every inbound event against the real gateway', () => {
     }
   }
 
-  it.each(['click', 'message', 'history', 'typing', 'message:delete', 'counter:reset', 'nonsense'])(
+  it.each([
+    'click',
+    'message',
+    'history',
+    'typing',
+    'message:edit',
+    'message:delete',
+    'user:rename',
+    'counter:reset',
+    'user:mute',
+    'user:unmute',
+    'nonsense',
+  ])(
     '`%s`: random payloads and argument counts never crash, and only accepted requests change data',
     async (event) => {
       await fc.assert(
@@ -222,7 +263,7 @@ describe('fuzzing every inbound event against the real gateway', () => {
           const socket = asModerator && event.includes(':') ? moderator : fuzzer;
           const result = await send(socket, event, args);
           if (event === 'nonsense') expect(result).toBeUndefined();
-          if (event.includes(':') && socket === fuzzer) {
+          if (MODERATORS_ONLY.has(event) && socket === fuzzer) {
             expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
           }
           accept(event, args, result, socket);
@@ -249,12 +290,13 @@ describe('fuzzing every inbound event against the real gateway', () => {
       all.push(...page.messages);
       after = page.messages[page.messages.length - 1].seq;
     }
-    expect(all.every((m) => isWellFormed(m, 'Fuzzer'))).toBe(true);
+    expect(all.every((m) => isWellFormed(m, fuzzerId))).toBe(true);
+    expect(all.map((m) => m.text)).toEqual(all.map((m) => stored.get(m.id)?.text));
     expect(new Set(all.map((m) => m.id))).toEqual(new Set(stored.keys()));
 
     // Every broadcast message was well-formed and accepted; deletions named accepted ones.
     await eventually(() => clickBroadcasts.at(-1) === count);
-    expect(broadcasts.every((m) => isWellFormed(m, 'Fuzzer'))).toBe(true);
+    expect(broadcasts.every((m) => isWellFormed(m, fuzzerId))).toBe(true);
     const deleted = new Set(deletions.map((d) => d.id));
     expect(new Set(broadcasts.map((m) => m.id).filter((id) => !deleted.has(id)))).toEqual(
       new Set(stored.keys()),

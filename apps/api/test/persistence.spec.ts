@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STORE, type Store } from '../src/store/store';
 import {
+  client,
   closeClients,
   connected,
+  next,
   makeDataDir,
   removeDataDir,
   startApp,
@@ -17,10 +19,12 @@ describe('the embedded store across restarts', () => {
   const dataDir = makeDataDir();
   afterAll(() => removeDataDir(dataDir));
 
-  it('keeps the count and the history', async () => {
+  it('keeps the count, the history and who wrote it', async () => {
     const first = await startApp({ DATA_DIR: dataDir });
+    let session = '';
     try {
-      const { socket } = await connected(first.url, { auth: { name: 'Ada' } });
+      const { socket, welcome } = await connected(first.url, { auth: { name: 'Ada' } });
+      session = welcome.session ?? '';
       for (let i = 0; i < 3; i++) await socket.emitWithAck('click', {});
       await socket.emitWithAck('message', { text: 'before restart', id: 'keep-1' });
     } finally {
@@ -30,7 +34,9 @@ describe('the embedded store across restarts', () => {
 
     const second = await startApp({ DATA_DIR: dataDir });
     try {
-      const { socket: again, welcome } = await connected(second.url);
+      // The same person, back after the restart: their retry is recognised as theirs.
+      const { socket: again, welcome } = await connected(second.url, { auth: { session } });
+      expect(welcome.you.name).toBe('Ada');
       expect(welcome.count).toBe(3);
       expect(welcome.messages).toEqual([
         expect.objectContaining({ id: 'keep-1', seq: 1, author: 'Ada', text: 'before restart' }),
@@ -50,6 +56,7 @@ describe('the embedded store across restarts', () => {
 describe('HTTP endpoints', () => {
   it('GET /health is 200 with the store status, and 503 with the reason when the store fails', async () => {
     const server = await start();
+    const { socket } = await connected(server.url);
     const ok = await fetch(`${server.url}/health`);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ status: 'ok', store: 'ok' });
@@ -62,11 +69,13 @@ describe('HTTP endpoints', () => {
     expect((await fetch(`${server.url}/health/ready`)).status).toBe(503);
     expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
 
-    const { socket } = await connected(server.url);
     expect(await socket.emitWithAck('click', {})).toEqual({
       ok: false,
       error: { code: 'UNAVAILABLE', message: expect.any(String) },
     });
+    // Nobody can be told who they are without the store: a new connection waits for it.
+    const refused = await next<Error & { data?: unknown }>(client(server.url), 'connect_error');
+    expect(refused.data).toEqual({ code: 'UNAVAILABLE' });
   });
 
   it('GET /metrics serves Prometheus text with sockets, events by result and handler latency', async () => {

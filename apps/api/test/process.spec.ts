@@ -67,6 +67,13 @@ describe('the production server process', () => {
       }),
     );
     const { socket, welcome } = await connected(restarted.url);
+    // The senders come back as themselves (their session tokens), to retry what they sent.
+    const senders = await Promise.all(
+      sockets.map(({ welcome: first }) =>
+        connected(restarted.url, { auth: { session: first.session ?? '' } }),
+      ),
+    );
+    const senderOf = (id: string) => senders[Number(id.split('-')[1])].socket;
     // Every acked click is there; nothing beyond what was sent.
     expect(welcome.count).toBeGreaterThanOrEqual(Math.max(...ackedCounts));
     expect(welcome.count).toBeLessThanOrEqual(sentClicks);
@@ -84,12 +91,12 @@ describe('the production server process', () => {
 
     // Clients retry everything they sent (same ids): still exactly one copy of each.
     await Promise.all(
-      sentMessageIds.map((id) => socket.emitWithAck('message', { text: 'retry', id })),
+      sentMessageIds.map((id) => senderOf(id).emitWithAck('message', { text: 'retry', id })),
     );
     const after = await socket.emitWithAck('history', { limit: 1 });
     expect(after.ok && after.messages[0].seq).toBeLessThanOrEqual(sentMessageIds.length);
     const all = await Promise.all(
-      sentMessageIds.map((id) => socket.emitWithAck('message', { text: 'again', id })),
+      sentMessageIds.map((id) => senderOf(id).emitWithAck('message', { text: 'again', id })),
     );
     const seqs = all.map((r) => (r.ok ? r.message.seq : -1));
     expect(new Set(seqs).size).toBe(sentMessageIds.length);

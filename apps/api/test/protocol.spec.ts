@@ -8,11 +8,14 @@ describe('protocol v1 over a real server', () => {
   describe('handshake and welcome', () => {
     it('welcomes with the chosen name, the count, the latest messages and who is online', async () => {
       const { socket, welcome } = await connected(server().url, { auth: { name: '  Ada  ' } });
+      const userId = welcome.you.userId ?? '';
       expect(welcome).toEqual({
-        you: { id: socket.id, name: 'Ada', moderator: false },
+        you: { id: socket.id, name: 'Ada', moderator: false, userId },
         count: 0,
         messages: [],
         online: 1,
+        session: expect.stringMatching(new RegExp(`^${userId}\\.`)),
+        people: { people: [{ id: userId, name: 'Ada', moderator: false }], total: 1 },
       });
     });
 
@@ -137,14 +140,21 @@ describe('protocol v1 over a real server', () => {
 
   describe('message', () => {
     it('acks with the stored message and broadcasts it to everyone, sender included', async () => {
-      const { socket } = await connected(server().url, { auth: { name: 'Ada' } });
+      const { socket, welcome } = await connected(server().url, { auth: { name: 'Ada' } });
       const { socket: other } = await connected(server().url);
       const echoed = next<ChatMessage>(socket, 'message');
       const received = next<ChatMessage>(other, 'message');
       const ack = await socket.emitWithAck('message', { text: 'hi', id: 'm-1' });
       expect(ack).toEqual({
         ok: true,
-        message: { id: 'm-1', seq: 1, author: 'Ada', text: 'hi', sentAt: expect.any(String) },
+        message: {
+          id: 'm-1',
+          seq: 1,
+          author: 'Ada',
+          authorId: welcome.you.userId,
+          text: 'hi',
+          sentAt: expect.any(String),
+        },
       });
       if (!ack.ok) throw new Error('unreachable');
       expect(new Date(ack.message.sentAt).toISOString()).toBe(ack.message.sentAt);

@@ -39,13 +39,20 @@ const stats = {
 };
 const fail = (code: string) => (stats.failures[code] = (stats.failures[code] ?? 0) + 1);
 
+/** Each simulated person's session token: coming back after churn, they are the same person. */
+const sessions = new Map<number, string>();
+
 /** One simulated person: clicks about once a second, types and chats now and then. */
 function person(url: string, n: number): { close(): void } {
+  const session = sessions.get(n);
   const socket = io(url, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    auth: { name: `soak ${n}` },
+    auth: { name: `soak ${n}`, ...(session && { session }) },
+  });
+  socket.on('welcome', (welcome: { session?: string }) => {
+    if (welcome.session) sessions.set(n, welcome.session);
   });
   const timers: NodeJS.Timeout[] = [];
   let closed = false;

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
 import type { PresenceBoard } from '../presence/presence-board';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import type { Store } from '../store/store';
 import { FakeBroadcastServer } from './fake-broadcast-server.testing';
@@ -42,7 +43,13 @@ describe('LiveBroadcaster', () => {
     server = new FakeBroadcastServer();
     counter = new CounterService(store as unknown as Store);
     presence = new PresenceService(withBoard ? board : undefined);
-    broadcaster = new LiveBroadcaster(counter, presence, new LiveMetrics(), config);
+    broadcaster = new LiveBroadcaster(
+      counter,
+      presence,
+      new PeopleService(),
+      new LiveMetrics(),
+      config,
+    );
     broadcaster.attach(server);
   }
 
@@ -143,7 +150,28 @@ describe('LiveBroadcaster', () => {
   });
 
   describe('with other instances', () => {
-    beforeEach(() => start(clustered, true));
+    beforeEach(() => {
+      start(clustered, true);
+      // On attach it asked the others who is on them (the people tests below): counts follow.
+      expect(server.toPeers.splice(0)).toEqual([['peopleHello']]);
+    });
+
+    it("shares this instance's people with the others, takes in theirs, and lets them go when it stops", () => {
+      const people = (broadcaster as unknown as { people: PeopleService }).people;
+      people.join({ id: 'ada', name: 'Ada', moderator: false });
+      expect(server.toPeers).toEqual([
+        ['people', expect.any(String), [{ id: 'ada', name: 'Ada', moderator: false }]],
+      ]);
+      server.fromPeer('people', 'other', [{ id: 'bo', name: 'Bo', moderator: false }]);
+      jest.advanceTimersByTime(20);
+      expect(server.values('people').at(-1)).toMatchObject({ total: 2 });
+      server.toPeers.splice(0);
+      server.fromPeer('peopleHello');
+      jest.advanceTimersByTime(64);
+      expect(server.toPeers).toEqual([['people', expect.any(String), expect.any(Array)]]);
+      broadcaster.beforeApplicationShutdown();
+      expect(server.toPeers.at(-1)).toEqual(['people', expect.any(String), []]);
+    });
 
     it('tells the other instances its highest count once per tick, and its own clients', async () => {
       clickCommits(1, 2, 3);

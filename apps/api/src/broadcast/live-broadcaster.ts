@@ -1,8 +1,16 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { EVENTS, LIMITS, type ChatMessage } from '@live/shared-events';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EVENTS, LIMITS, type ChatMessage, type UserMuted } from '@live/shared-events';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
+import { PEOPLE_HEARTBEAT_MS } from '../people/people.module';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import { clickIntervalMs, presenceIntervalMs } from './broadcast-intervals';
 import type { BroadcastServer, Speaker } from './broadcast-server';
@@ -18,7 +26,7 @@ import { SlicedBroadcast, type RoomMember } from './sliced-broadcast';
  * goes to everyone through the adapter.
  */
 @Injectable()
-export class LiveBroadcaster implements OnApplicationShutdown {
+export class LiveBroadcaster implements BeforeApplicationShutdown, OnApplicationShutdown {
   /** Set by {@link attach}, before any connection. */
   private server!: BroadcastServer;
   private readonly clustered: boolean;
@@ -52,6 +60,23 @@ export class LiveBroadcaster implements OnApplicationShutdown {
       this.metrics.broadcasts.inc({ event: EVENTS.presence });
     },
   );
+  // Who joined, left or was renamed, as one diff per tick for everyone here: 1000 people
+  // arriving together cost each client a few `people` events, not a thousand.
+  private readonly peopleBroadcast = new Coalescer(
+    () => presenceIntervalMs(this.presence.localConnections),
+    () => {
+      const change = this.people.takeChange();
+      if (!change) return;
+      this.server.local.emit(EVENTS.people, change);
+      this.metrics.broadcasts.inc({ event: EVENTS.people });
+    },
+  );
+  /** This instance, to the others' people boards. */
+  private readonly instance = randomUUID();
+  private readonly peopleShare = new Coalescer(LIMITS.broadcastIntervalMs * 4, () => {
+    this.server.serverSideEmit('people', this.instance, this.people.local());
+  });
+  private peopleHeartbeat: NodeJS.Timeout | undefined;
   // With several instances, the others hear of this one's clicks at most once per tick.
   private readonly clickShare = new Coalescer(LIMITS.broadcastIntervalMs, () => {
     this.server.serverSideEmit('count', this.counter.current);
@@ -60,6 +85,7 @@ export class LiveBroadcaster implements OnApplicationShutdown {
   constructor(
     private readonly counter: CounterService,
     private readonly presence: PresenceService,
+    private readonly people: PeopleService,
     private readonly metrics: LiveMetrics,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -81,7 +107,22 @@ export class LiveBroadcaster implements OnApplicationShutdown {
       // does not wait for the fsync that the ack waits for.
       this.counter.onChange(() => this.clickBroadcast.schedule()),
       this.presence.onChange(() => this.presenceBroadcast.schedule()),
+      this.people.onChange((local) => {
+        this.peopleBroadcast.schedule();
+        if (local && this.clustered) this.peopleShare.schedule();
+      }),
     );
+    if (this.clustered) {
+      server.on('people', (instance, people) => this.people.observe(instance, people));
+      server.on('peopleHello', () => this.peopleShare.schedule());
+      server.serverSideEmit('peopleHello');
+      // Unchanged people are said again now and then: an instance that dies stops saying them.
+      this.peopleHeartbeat = setInterval(() => {
+        this.peopleShare.schedule();
+        this.people.forgetStale();
+      }, PEOPLE_HEARTBEAT_MS);
+      this.peopleHeartbeat.unref();
+    }
   }
 
   /** Places a new connection in its slice of the click broadcast. */
@@ -119,15 +160,40 @@ export class LiveBroadcaster implements OnApplicationShutdown {
     this.server.emit(EVENTS.messageDeleted, { id });
   }
 
+  messageEdited(message: ChatMessage): void {
+    this.server.emit(EVENTS.messageEdited, message);
+  }
+
+  /** Everyone hears who was muted (or unmuted); the other instances refuse their sends too. */
+  muted(muted: UserMuted, until: number): void {
+    if (this.clustered) this.server.serverSideEmit('muted', muted.userId, until);
+    this.server.emit(EVENTS.userMuted, muted);
+  }
+
+  /** The person took another name: the other instances' connections of theirs take it too. */
+  renamed(userId: string, name: string): void {
+    if (this.clustered) this.server.serverSideEmit('renamed', userId, name);
+  }
+
   /** Tells everyone but `speaker` whether it is typing. */
   typing(speaker: Speaker, typing: boolean): void {
     speaker.broadcast.emit(EVENTS.typing, { name: speaker.data.name, typing });
+  }
+
+  /** While the adapter still runs: the others stop listing this instance's people at once, not three heartbeats later. */
+  beforeApplicationShutdown(): void {
+    clearInterval(this.peopleHeartbeat);
+    this.peopleShare.cancel();
+    if (this.clustered && this.server) this.server.serverSideEmit('people', this.instance, []);
   }
 
   onApplicationShutdown(): void {
     for (const stop of this.stopListening.splice(0)) stop();
     this.clickBroadcast.cancel();
     this.presenceBroadcast.cancel();
+    this.peopleBroadcast.cancel();
+    this.peopleShare.cancel();
+    clearInterval(this.peopleHeartbeat);
     this.clickShare.cancel();
   }
 

@@ -73,14 +73,25 @@ describe('loadConfig with REDIS_URL', () => {
     expect(loadConfig({ REDIS_PREFIX: 'x:' }).redis).toBeUndefined();
   });
 
+  const IDENTITY_SECRET = 'a-shared-secret-for-every-instance-0123';
+
   it('switches on Redis with its defaults', () => {
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', IDENTITY_SECRET }).redis).toEqual({
       url: 'redis://127.0.0.1:6379',
       prefix: 'live:',
       historyCap: 10_000,
       presenceTtlMs: 15_000,
       recoveryWindowMs: 120_000,
     });
+  });
+
+  it('refuses to start a cluster instance without the shared session-signing key, saying why', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /IDENTITY_SECRET is required with REDIS_URL: every instance must sign session tokens with the same key/,
+    );
+    expect(() => loadConfig({ IDENTITY_SECRET: 'too short' })).toThrow(
+      /IDENTITY_SECRET=\(hidden\): must be at least 32 characters/,
+    );
   });
 
   it('refuses a URL that is not Redis and a presence TTL over 30 s', () => {

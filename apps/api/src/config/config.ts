@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   RATE_HISTORY_PER_SEC: positive.default(2),
   /** Each client address may use this many connections' worth of each limit above, together. */
   RATE_PER_ADDRESS_FACTOR: z.coerce.number().int().min(1).default(10),
+  /** Each person (identity) may use this many connections' worth, over all their tabs and reconnects. */
+  RATE_PER_PERSON_FACTOR: z.coerce.number().int().min(1).default(2),
   /** New connections (Socket.IO CONNECTs) per client address: a burst, then per second. */
   RATE_CONNECT_BURST: burst.default(100),
   RATE_CONNECT_PER_SEC: positive.default(1),
@@ -115,13 +117,40 @@ const environmentSchema = z.object({
     .min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)')
     .max(256, 'must be at most 256 characters')
     .optional(),
+  /**
+   * The key that signs session tokens (at least 32 characters). Alone: generated once into
+   * DATA_DIR. Several instances on Redis must share one, so it is required with REDIS_URL.
+   */
+  IDENTITY_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+    .max(256, 'must be at most 256 characters')
+    .optional(),
+  /** An identity unseen this long is forgotten, and its session token no longer accepted. */
+  IDENTITY_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(30 * 24 * 60 * 60 * 1000),
+  /** A name stays its identity's while online and this long after it was last seen. */
+  NAME_HOLD_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 60 * 60 * 1000),
+  /** Authors may edit or delete their own messages this long after sending them. */
+  EDIT_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15 * 60 * 1000),
 });
 
 /** The name of every setting (`.env.example` lists each one). */
 export const SETTING_NAMES: readonly string[] = Object.keys(environmentSchema.shape);
 
 /** Settings whose values are secrets: named in errors, never shown. */
-const SECRET_SETTINGS = new Set(['ADMIN_TOKEN', 'METRICS_TOKEN']);
+const SECRET_SETTINGS = new Set(['ADMIN_TOKEN', 'METRICS_TOKEN', 'IDENTITY_SECRET']);
 
 export interface RateLimit {
   /** Events allowed at once. */
@@ -154,6 +183,8 @@ export interface AppConfig {
   /** Per connection; each client address gets `rateLimitFactor` times these, shared. */
   rateLimits: Record<RateLimitedEvent, RateLimit>;
   rateLimitFactor: number;
+  /** Each identity gets `personLimitFactor` times the per-connection limits, shared by its tabs. */
+  personLimitFactor: number;
   /** Connects per client address. */
   connectRate: RateLimit;
   /** Client keys remembered per limit (bounds the limiter's memory). */
@@ -176,6 +207,11 @@ export interface AppConfig {
   maxHttpConnectionsPerIp: number;
   /** Absent: /metrics is served to loopback clients only. */
   metricsToken?: string;
+  /** Absent alone: generated into DATA_DIR; always present with Redis. */
+  identitySecret?: string;
+  identityTtlMs: number;
+  nameHoldMs: number;
+  editWindowMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names each one. */
@@ -200,6 +236,11 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.IDENTITY_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  IDENTITY_SECRET is required with REDIS_URL: every instance must sign session tokens with the same key (generate one with `openssl rand -hex 32` and give it to all of them)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -216,6 +257,7 @@ export function loadConfig(
       history: { burst: e.RATE_HISTORY_BURST, perSecond: e.RATE_HISTORY_PER_SEC },
     },
     rateLimitFactor: e.RATE_PER_ADDRESS_FACTOR,
+    personLimitFactor: e.RATE_PER_PERSON_FACTOR,
     connectRate: { burst: e.RATE_CONNECT_BURST, perSecond: e.RATE_CONNECT_PER_SEC },
     rateLimitMaxKeys: e.RATE_LIMIT_MAX_ADDRESSES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
@@ -243,6 +285,10 @@ export function loadConfig(
     // send, or a poll and its WebSocket upgrade), plus a browser's pool for the page itself.
     maxHttpConnectionsPerIp: e.MAX_HTTP_CONNECTIONS_PER_IP ?? 2 * e.MAX_CONNECTIONS_PER_IP + 10,
     metricsToken: e.METRICS_TOKEN,
+    identitySecret: e.IDENTITY_SECRET,
+    identityTtlMs: e.IDENTITY_TTL_MS,
+    nameHoldMs: e.NAME_HOLD_MS,
+    editWindowMs: e.EDIT_WINDOW_MS,
   };
 }
 

@@ -6,7 +6,10 @@ import { ChatService } from '../chat/chat.service';
 import { TypingService } from '../chat/typing.service';
 import { APP_CONFIG } from '../config/config';
 import { CounterService } from '../counter/counter.service';
+import { IdentityService } from '../identity/identity.service';
+import { MuteList } from '../identity/mute-list';
 import { LiveMetrics } from '../metrics/live-metrics';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import { ConnectionAdmission } from '../security/connection-admission';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
@@ -17,10 +20,10 @@ import { LiveGateway } from './live.gateway';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';
 
-function fakeSocket(name = 'Ada', id = 'sock-1') {
+function fakeSocket(name = 'Ada', id = 'sock-1', userId = `${name.toLowerCase()}-identity`) {
   const socket = {
     id,
-    data: { name },
+    data: { name, userId },
     emit: jest.fn(),
     join: jest.fn(),
     broadcast: { emit: jest.fn(() => true) },
@@ -54,12 +57,18 @@ describe('LiveGateway', () => {
     latest: jest.fn<ChatService['latest']>(),
   };
   let presence: PresenceService;
+  let people: PeopleService;
+  const identities = {
+    keepNamesOf: jest.fn(),
+    left: jest.fn(async () => undefined),
+  };
 
   beforeEach(async () => {
     jest.useFakeTimers();
     jest.clearAllMocks();
     counterChanged.clear();
     presence = new PresenceService();
+    people = new PeopleService();
     const moduleRef = await Test.createTestingModule({
       providers: [
         LiveGateway,
@@ -73,6 +82,9 @@ describe('LiveGateway', () => {
         { provide: ConnectionAdmission, useValue: { install } },
         { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 200 } },
         { provide: CounterService, useValue: counter },
+        { provide: IdentityService, useValue: identities },
+        { provide: PeopleService, useValue: people },
+        { provide: MuteList, useValue: new MuteList() },
         { provide: ChatService, useValue: chat },
         { provide: PresenceService, useValue: presence },
       ],
@@ -88,31 +100,38 @@ describe('LiveGateway', () => {
     jest.useRealTimers();
   });
 
-  it('installs the handshake and the admission checks on init', () => {
+  it('installs the handshake, the admission checks and the identity handshake after them on init', () => {
     expect(server.middleware).toEqual([handshake]);
-    expect(install).toHaveBeenCalledWith(server);
+    expect(install).toHaveBeenCalledWith(server, expect.any(Function));
   });
 
-  it('welcomes a connection, then tells everyone here who is online', async () => {
+  it('welcomes a connection with who is here, then tells everyone who is online and who came', async () => {
     chat.latest.mockResolvedValue([hello]);
     const socket = fakeSocket('Ada');
     await gateway.handleConnection(socket);
+    const ada = { id: 'ada-identity', name: 'Ada', moderator: false };
     expect(socket.emit).toHaveBeenCalledWith('welcome', {
-      you: { id: 'sock-1', name: 'Ada', moderator: false },
+      you: { id: 'sock-1', name: 'Ada', moderator: false, userId: 'ada-identity' },
       count: 7,
       messages: [hello],
       online: 1,
+      people: { people: [ada], total: 1 },
     });
     expect(server.values('presence')).toEqual([{ online: 1 }]);
+    expect(server.values('people')).toEqual([{ joined: [ada], left: [], renamed: [], total: 1 }]);
     gateway.handleDisconnect(socket);
     jest.advanceTimersByTime(16);
     expect(server.values('presence')).toEqual([{ online: 1 }, { online: 0 }]);
+    expect(server.values('people')).toHaveLength(2);
+    // The name is held from the moment its person left (or freed: they never came back with a token).
+    expect(identities.left).toHaveBeenCalledWith('ada-identity', 'Ada', false);
   });
 
   it('acks a click with the exact count; its clients get the count on commit', async () => {
     clickCommits(8);
-    expect(await gateway.click({ id: 'c1' })).toEqual({ ok: true, count: 8 });
-    expect(counter.click).toHaveBeenCalledWith('c1');
+    expect(await gateway.click(fakeSocket(), { id: 'c1' })).toEqual({ ok: true, count: 8 });
+    // A click id is its person's.
+    expect(counter.click).toHaveBeenCalledWith('ada-identity/c1');
     expect(server.values('click')).toEqual([8]);
     // Alone (no REDIS_URL), there is nobody to share the count with.
     expect(server.toPeers).toEqual([]);
@@ -122,7 +141,10 @@ describe('LiveGateway', () => {
     chat.post.mockResolvedValue({ message: hello, created: true });
     const socket = fakeSocket('Ada');
     expect(await gateway.message(socket, { text: 'hi' })).toEqual({ ok: true, message: hello });
-    expect(chat.post).toHaveBeenCalledWith('Ada', { text: 'hi' });
+    expect(chat.post).toHaveBeenCalledWith(
+      { userId: 'ada-identity', name: 'Ada', moderator: false },
+      { text: 'hi' },
+    );
     expect(server.values('message', 'everyone')).toEqual([hello]);
   });
 
@@ -167,7 +189,7 @@ describe('LiveGateway', () => {
 
   it('on shutdown, lets requests finish, then sends its clients the final count', async () => {
     clickCommits(9);
-    await gateway.click(undefined);
+    await gateway.click(fakeSocket(), undefined);
     const stopping = gateway.beforeApplicationShutdown();
     await jest.advanceTimersByTimeAsync(200);
     await stopping;

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -9,33 +15,55 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
+  ERROR_CODES,
   EVENTS,
   clickRequestSchema,
   historyRequestSchema,
+  messageDeleteRequestSchema,
+  messageEditRequestSchema,
   messageRequestSchema,
+  renameRequestSchema,
   typingRequestSchema,
   type ClickRequest,
   type ClickResult,
   type HistoryRequest,
   type HistoryResult,
+  type MessageDeleteRequest,
+  type MessageDeleteResult,
+  type MessageEditRequest,
+  type MessageEditResult,
   type MessageInput,
   type MessageResult,
+  type RenameRequest,
+  type RenameResult,
 } from '@live/shared-events';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
-import { ChatService } from '../chat/chat.service';
+import { ChatService, type ChatActor } from '../chat/chat.service';
 import { TypingService } from '../chat/typing.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
+import { identityHandshake, issuedSessions } from '../identity/identity-handshake';
+import { IdentityService } from '../identity/identity.service';
+import { MuteList } from '../identity/mute-list';
 import { LiveMetrics } from '../metrics/live-metrics';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import { ConnectionAdmission } from '../security/connection-admission';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
+import { ProtocolError } from '../socket/protocol-error';
 import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
 import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
 import { ZodValidationPipe } from '../socket/zod-validation.pipe';
 import { handshake } from './handshake';
 import { WelcomeService } from './welcome.service';
+
+/** Who sends an event, as the chat sees them. */
+const actorOf = (socket: LiveSocket): ChatActor => ({
+  userId: socket.data.userId ?? '',
+  name: socket.data.name,
+  moderator: socket.data.moderator === true,
+});
 
 /**
  * Protocol v1 over Socket.IO: translates events to service calls and results to acks; every
@@ -48,6 +76,9 @@ import { WelcomeService } from './welcome.service';
 export class LiveGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
 {
+  private readonly logger = new Logger('LiveGateway');
+  private server!: LiveServer;
+
   constructor(
     private readonly counter: CounterService,
     private readonly chat: ChatService,
@@ -58,25 +89,40 @@ export class LiveGateway
     private readonly metrics: LiveMetrics,
     private readonly requests: RequestTracker,
     private readonly admission: ConnectionAdmission,
+    private readonly identities: IdentityService,
+    private readonly people: PeopleService,
+    private readonly mutes: MuteList,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
+    this.server = server;
     server.use(handshake);
-    this.admission.install(server);
+    this.admission.install(server, identityHandshake(this.identities, this.mutes));
     this.broadcaster.attach(server);
+    this.identities.keepNamesOf(() => this.people.local());
+    server.on('muted', (userId, until) => this.mutes.set(userId, until));
+    server.on('renamed', (userId, name) => this.renamedHere(userId, name));
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     this.presence.join();
     this.broadcaster.admit(socket);
     this.metrics.connectedSockets.inc();
-    const you = {
-      id: socket.id,
-      name: socket.data.name,
-      moderator: socket.data.moderator === true,
-    };
-    socket.emit(EVENTS.welcome, await this.welcome.welcomeFor(you));
+    const { userId = '', name } = socket.data;
+    const moderator = socket.data.moderator === true;
+    const issued = issuedSessions.get(socket);
+    issuedSessions.delete(socket);
+    // A new name given in the handshake: this person's other tabs take it too.
+    if (issued?.renamedFrom) this.renamedHere(userId, name);
+    this.people.join({ id: userId, name, moderator });
+    const welcome = await this.welcome.welcomeFor({ id: socket.id, name, moderator, userId });
+    const mutedMs = this.mutes.remainingMs(userId);
+    socket.emit(EVENTS.welcome, {
+      ...welcome,
+      ...(issued && { session: issued.session }),
+      ...(mutedMs > 0 && { mutedUntil: new Date(Date.now() + mutedMs).toISOString() }),
+    });
     this.broadcaster.onlineChanged();
   }
 
@@ -85,13 +131,23 @@ export class LiveGateway
     this.metrics.connectedSockets.dec();
     this.broadcaster.onlineChanged();
     if (this.typists.stop(socket.id)) this.broadcaster.typing(socket, false);
+    const { userId, name } = socket.data;
+    // Their last connection here: the name is held from now, or freed (IdentityService.left).
+    if (userId && this.people.leave(userId, socket.data.moderator === true)) {
+      this.identities.left(userId, name, socket.data.returning === true).catch((error: unknown) => {
+        this.logger.warn({ err: error, userId }, 'could not record when a person left');
+      });
+    }
   }
 
   @SubscribeMessage(EVENTS.click)
   async click(
+    @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(clickRequestSchema)) request: ClickRequest,
   ): Promise<ClickResult> {
-    const count = await this.counter.click(request?.id);
+    // A click id is its person's: someone else's id counts as a click of its own.
+    const id = request?.id && `${socket.data.userId ?? ''}/${request.id}`;
+    const count = await this.counter.click(id || undefined);
     this.broadcaster.clicked();
     return { ok: true, count };
   }
@@ -101,7 +157,8 @@ export class LiveGateway
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(messageRequestSchema)) input: MessageInput,
   ): Promise<MessageResult> {
-    const { message, created } = await this.chat.post(socket.data.name, input);
+    this.refuseIfMuted(socket);
+    const { message, created } = await this.chat.post(actorOf(socket), input);
     // Durable before anyone sees it: a message's seq is never shown twice, even across a power cut.
     if (created) this.broadcaster.message(message);
     // Sending ends typing; say so, so nobody sees "… is typing" after the message.
@@ -116,13 +173,78 @@ export class LiveGateway
     return { ok: true, messages: await this.chat.history(query) };
   }
 
+  @SubscribeMessage(EVENTS.messageEdit)
+  async editMessage(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(messageEditRequestSchema)) { id, text }: MessageEditRequest,
+  ): Promise<MessageEditResult> {
+    this.refuseIfMuted(socket);
+    const message = await this.chat.edit(actorOf(socket), id, text);
+    this.broadcaster.messageEdited(message);
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage(EVENTS.messageDelete)
+  async deleteMessage(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(messageDeleteRequestSchema)) { id }: MessageDeleteRequest,
+  ): Promise<MessageDeleteResult> {
+    const deleted = await this.chat.delete(actorOf(socket), id);
+    if (deleted) {
+      this.broadcaster.messageDeleted(id);
+      this.logger.log(
+        {
+          socket: socket.id,
+          by: socket.data.userId,
+          moderator: socket.data.moderator === true,
+          message: id,
+        },
+        'message deleted',
+      );
+    }
+    return { ok: true, id, deleted };
+  }
+
+  @SubscribeMessage(EVENTS.rename)
+  async rename(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(renameRequestSchema)) { name }: RenameRequest,
+  ): Promise<RenameResult> {
+    const userId = socket.data.userId;
+    if (!userId) throw new ProtocolError(ERROR_CODES.INTERNAL, 'This connection has no identity');
+    const { identity } = await this.identities.rename(userId, name, socket.data.moderator === true);
+    this.renamedHere(userId, identity.name);
+    this.broadcaster.renamed(userId, identity.name);
+    return { ok: true, name: identity.name };
+  }
+
   @SubscribeMessage(EVENTS.typing)
   typing(
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(typingRequestSchema)) typing: boolean,
   ): void {
+    if (typing && this.mutes.remainingMs(socket.data.userId) > 0) return;
     this.typists.set(socket.id, typing);
     this.broadcaster.typing(socket, typing);
+  }
+
+  /** Every connection of this person on this instance speaks under `name` from now on. */
+  private renamedHere(userId: string, name: string): void {
+    for (const socket of this.server.of('/').sockets.values()) {
+      if (socket.data.userId === userId) socket.data.name = name;
+    }
+    this.people.rename(userId, name);
+  }
+
+  private refuseIfMuted(socket: LiveSocket): void {
+    const mutedMs = this.mutes.remainingMs(socket.data.userId);
+    if (mutedMs === 0) return;
+    const until = new Date(Date.now() + mutedMs).toISOString().slice(11, 16);
+    throw new ProtocolError(
+      ERROR_CODES.FORBIDDEN,
+      `A moderator muted you until ${until} UTC`,
+      mutedMs,
+    );
   }
 
   /** Graceful shutdown, before sockets close: requests already sent finish and are acked. */

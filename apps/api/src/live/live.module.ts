@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { BroadcastModule } from '../broadcast/broadcast.module';
 import { ChatModule } from '../chat/chat.module';
 import { CounterModule } from '../counter/counter.module';
+import { IdentityModule } from '../identity/identity.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { PeopleModule } from '../people/people.module';
 import { PresenceModule } from '../presence/presence.module';
 import { SecurityModule } from '../security/security.module';
 import { SocketModule } from '../socket/socket.module';
@@ -19,6 +21,8 @@ import { WelcomeService } from './welcome.service';
     PresenceModule,
     SecurityModule,
     MetricsModule,
+    IdentityModule,
+    PeopleModule,
   ],
   providers: [LiveGateway, WelcomeService],
 })

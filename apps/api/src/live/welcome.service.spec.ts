@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { ChatService } from '../chat/chat.service';
 import type { CounterService } from '../counter/counter.service';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';
@@ -15,6 +16,7 @@ describe('WelcomeService', () => {
     { current: 7 } as CounterService,
     { latest } as unknown as ChatService,
     presence,
+    new PeopleService(),
   );
 
   it('welcomes with who you are, the count, the latest messages and who is online', async () => {
@@ -25,6 +27,7 @@ describe('WelcomeService', () => {
       count: 7,
       messages: [hello],
       online: 1,
+      people: { people: [], total: 0 },
     });
     presence.leave();
   });
@@ -38,6 +41,7 @@ describe('WelcomeService', () => {
         count: 7,
         messages: [],
         online: 0,
+        people: { people: [], total: 0 },
       });
       expect(logged).toHaveBeenCalledWith(
         expect.objectContaining({ socket: 'sock-1' }),

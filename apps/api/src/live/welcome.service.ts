@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ChatMessage, Welcome } from '@live/shared-events';
 import { ChatService } from '../chat/chat.service';
 import { CounterService } from '../counter/counter.service';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 
-/** What a connection is told first: who it is, the count, the latest messages, who is online. */
+/** What a connection is told first: who it is, the count, the latest messages, who is here. */
 @Injectable()
 export class WelcomeService {
   private readonly logger = new Logger(WelcomeService.name);
@@ -13,6 +14,7 @@ export class WelcomeService {
     private readonly counter: CounterService,
     private readonly chat: ChatService,
     private readonly presence: PresenceService,
+    private readonly people: PeopleService,
   ) {}
 
   async welcomeFor(you: Welcome['you']): Promise<Welcome> {
@@ -23,6 +25,12 @@ export class WelcomeService {
       // The welcome still goes out: counter and presence are useful without history.
       this.logger.error({ socket: you.id, err: error }, 'could not read history for welcome');
     }
-    return { you, count: this.counter.current, messages, online: this.presence.online };
+    return {
+      you,
+      count: this.counter.current,
+      messages,
+      online: this.presence.online,
+      people: this.people.snapshot(),
+    };
   }
 }

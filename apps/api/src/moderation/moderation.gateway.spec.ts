@@ -3,10 +3,12 @@ import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FakeBroadcastServer } from '../broadcast/fake-broadcast-server.testing';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
-import { ChatService } from '../chat/chat.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CounterService } from '../counter/counter.service';
+import { IdentityService } from '../identity/identity.service';
+import { MuteList } from '../identity/mute-list';
 import { LiveMetrics } from '../metrics/live-metrics';
+import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import type { LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
@@ -19,13 +21,20 @@ const moderator = { id: 'mod-1', data: { name: 'Mod', moderator: true } } as unk
 describe('ModerationGateway', () => {
   let gateway: ModerationGateway;
   let server: FakeBroadcastServer;
-  const chat = { delete: jest.fn<ChatService['delete']>() };
+  const identities = {
+    mute: jest.fn<IdentityService['mute']>(async () => undefined),
+    find: jest.fn<IdentityService['find']>(async () => undefined),
+  };
+  let people: PeopleService;
+  let mutes: MuteList;
   const counter = {
     reset: jest.fn<CounterService['reset']>(),
     onChange: () => () => undefined,
   };
 
   async function start(config: Partial<AppConfig>) {
+    people = new PeopleService();
+    mutes = new MuteList();
     const moduleRef = await Test.createTestingModule({
       providers: [
         ModerationGateway,
@@ -36,8 +45,10 @@ describe('ModerationGateway', () => {
         RequestTrackingInterceptor,
         ModeratorOnlyInterceptor,
         { provide: APP_CONFIG, useValue: config },
-        { provide: ChatService, useValue: chat },
         { provide: CounterService, useValue: counter },
+        { provide: IdentityService, useValue: identities },
+        { provide: PeopleService, useValue: people },
+        { provide: MuteList, useValue: mutes },
         { provide: PresenceService, useValue: new PresenceService() },
       ],
     }).compile();
@@ -51,27 +62,38 @@ describe('ModerationGateway', () => {
   afterAll(() => jest.restoreAllMocks());
   beforeEach(() => jest.clearAllMocks());
 
-  it('deletes a message and tells everyone', async () => {
+  it('mutes a person everywhere, tells everyone until when, and unmutes them', async () => {
     await start({});
-    chat.delete.mockResolvedValue(true);
-    expect(await gateway.deleteMessage(moderator, { id: 'm1' })).toEqual({
-      ok: true,
-      id: 'm1',
-      deleted: true,
-    });
-    expect(chat.delete).toHaveBeenCalledWith('m1');
-    expect(server.sent).toEqual([
-      { to: 'everyone', event: 'message:deleted', args: [{ id: 'm1' }] },
+    people.join({ id: 'ada-identity-0000001', name: 'Ada', moderator: false });
+    const muted = await gateway.mute(moderator, { userId: 'ada-identity-0000001', minutes: 5 });
+    expect(muted).toEqual({ ok: true, userId: 'ada-identity-0000001', until: expect.any(String) });
+    const until = Date.parse((muted as { until: string }).until);
+    expect(identities.mute).toHaveBeenCalledWith('ada-identity-0000001', until);
+    expect(mutes.remainingMs('ada-identity-0000001')).toBeGreaterThan(4 * 60_000);
+    expect(server.values('user:muted', 'everyone')).toEqual([
+      { userId: 'ada-identity-0000001', name: 'Ada', until: new Date(until).toISOString() },
     ]);
+    await gateway.unmute(moderator, { userId: 'ada-identity-0000001' });
+    expect(mutes.remainingMs('ada-identity-0000001')).toBe(0);
+    expect(identities.mute).toHaveBeenLastCalledWith('ada-identity-0000001', 0);
+    expect(server.values('user:muted', 'everyone')).toHaveLength(2);
   });
 
-  it('tells no one when there was nothing to delete', async () => {
+  it('answers NOT_FOUND for someone no one has heard of, and mutes nobody', async () => {
     await start({});
-    chat.delete.mockResolvedValue(false);
-    expect(await gateway.deleteMessage(moderator, { id: 'gone' })).toMatchObject({
-      deleted: false,
+    await expect(
+      gateway.mute(moderator, { userId: 'nobody-000000000001', minutes: 5 }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
     });
-    expect(server.sent).toEqual([]);
+    expect(identities.mute).not.toHaveBeenCalled();
+  });
+
+  it('with other instances, tells them whom it muted', async () => {
+    await start({ redis: { prefix: 't:' } } as AppConfig);
+    people.join({ id: 'ada-identity-0000001', name: 'Ada', moderator: false });
+    await gateway.mute(moderator, { userId: 'ada-identity-0000001', minutes: 1 });
+    expect(server.toPeers).toContainEqual(['muted', 'ada-identity-0000001', expect.any(Number)]);
   });
 
   it('resets the counter and broadcasts the new count as counter:reset and click', async () => {
@@ -88,6 +110,7 @@ describe('ModerationGateway', () => {
   it('with other instances, resets them too; each announces the reset to its own clients', async () => {
     await start({ redis: { prefix: 't:' } } as AppConfig);
     counter.reset.mockResolvedValue(0);
+    server.toPeers.splice(0); // who is on the others, asked on attach
     await gateway.resetCounter(moderator, null);
     expect(server.toPeers).toEqual([['counterReset', 0]]);
     expect(server.sent.every(({ to }) => to === 'local')).toBe(true);

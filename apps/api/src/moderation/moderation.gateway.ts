@@ -6,16 +6,23 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
+  ERROR_CODES,
   EVENTS,
   counterResetRequestSchema,
-  messageDeleteRequestSchema,
+  userMuteRequestSchema,
+  userUnmuteRequestSchema,
   type CounterResetResult,
-  type MessageDeleteRequest,
-  type MessageDeleteResult,
+  type UserMuteRequest,
+  type UserMuteResult,
+  type UserUnmuteRequest,
+  type UserUnmuteResult,
 } from '@live/shared-events';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
-import { ChatService } from '../chat/chat.service';
 import { CounterService } from '../counter/counter.service';
+import { IdentityService } from '../identity/identity.service';
+import { MuteList } from '../identity/mute-list';
+import { PeopleService } from '../people/people.service';
+import { ProtocolError } from '../socket/protocol-error';
 import type { LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
 import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
@@ -23,7 +30,10 @@ import { RequestTrackingInterceptor } from '../socket/request-tracker';
 import { ZodValidationPipe } from '../socket/zod-validation.pipe';
 import { ModeratorOnlyInterceptor } from './moderator-only';
 
-/** Moderators' events: delete a message, reset the counter. Everyone else gets FORBIDDEN. */
+/**
+ * Moderators' events: reset the counter, mute and unmute a person. Everyone else gets
+ * FORBIDDEN. (Deleting a message is the live gateway's: its author may too.)
+ */
 @WebSocketGateway()
 @UseFilters(ProtocolExceptionFilter)
 @UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor, ModeratorOnlyInterceptor)
@@ -31,25 +41,47 @@ export class ModerationGateway {
   private readonly logger = new Logger('Moderation');
 
   constructor(
-    private readonly chat: ChatService,
     private readonly counter: CounterService,
     private readonly broadcaster: LiveBroadcaster,
+    private readonly identities: IdentityService,
+    private readonly people: PeopleService,
+    private readonly mutes: MuteList,
   ) {}
 
-  @SubscribeMessage(EVENTS.messageDelete)
-  async deleteMessage(
+  @SubscribeMessage(EVENTS.userMute)
+  async mute(
     @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(messageDeleteRequestSchema)) { id }: MessageDeleteRequest,
-  ): Promise<MessageDeleteResult> {
-    const deleted = await this.chat.delete(id);
-    if (deleted) {
-      this.broadcaster.messageDeleted(id);
-      this.logger.log(
-        { socket: socket.id, moderator: socket.data.name, message: id },
-        'message deleted',
-      );
-    }
-    return { ok: true, id, deleted };
+    @MessageBody(new ZodValidationPipe(userMuteRequestSchema)) { userId, minutes }: UserMuteRequest,
+  ): Promise<UserMuteResult> {
+    const until = Date.now() + minutes * 60_000;
+    const name = await this.nameOf(userId);
+    await this.identities.mute(userId, until);
+    this.mutes.set(userId, until);
+    const untilIso = new Date(until).toISOString();
+    this.broadcaster.muted({ userId, name, until: untilIso }, until);
+    this.logger.log({ socket: socket.id, moderator: socket.data.name, userId, minutes }, 'muted');
+    return { ok: true, userId, until: untilIso };
+  }
+
+  @SubscribeMessage(EVENTS.userUnmute)
+  async unmute(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody(new ZodValidationPipe(userUnmuteRequestSchema)) { userId }: UserUnmuteRequest,
+  ): Promise<UserUnmuteResult> {
+    const name = await this.nameOf(userId);
+    await this.identities.mute(userId, 0);
+    this.mutes.set(userId, 0);
+    this.broadcaster.muted({ userId, name }, 0);
+    this.logger.log({ socket: socket.id, moderator: socket.data.name, userId }, 'unmuted');
+    return { ok: true, userId };
+  }
+
+  /** The person's name, here or stored; NOT_FOUND for an id no one has. */
+  private async nameOf(userId: string): Promise<string> {
+    const name =
+      this.people.everyone().get(userId)?.name ?? (await this.identities.find(userId))?.name;
+    if (name === undefined) throw new ProtocolError(ERROR_CODES.NOT_FOUND, 'No person has this id');
+    return name;
   }
 
   @SubscribeMessage(EVENTS.counterReset)

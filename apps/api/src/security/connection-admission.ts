@@ -74,10 +74,12 @@ export class ConnectionAdmission implements OnModuleDestroy {
   }
 
   /**
-   * Installs the checks; install it after any middleware that refuses (the gateway's handshake):
-   * a socket refused after the cap's middleware gives its slot back only through these checks.
+   * Installs the checks, then `after` (middleware that may refuse, run only for connections the
+   * checks let through); install it after any other middleware that refuses (the gateway's
+   * handshake): a socket refused after the cap's middleware gives its slot back only through
+   * these checks.
    */
-  install(server: LiveServer): void {
+  install(server: LiveServer, ...after: Middleware[]): void {
     server.engine.on('connection', (conn: LiveSocket['conn']) => this.cap.watch(conn));
     server.use(this.cap.middleware);
     const checked =
@@ -99,6 +101,7 @@ export class ConnectionAdmission implements OnModuleDestroy {
         }),
       ),
     );
+    for (const check of after) server.use(checked(check));
     server.on('connection', (socket) => this.admitted(socket));
   }
 

@@ -11,18 +11,26 @@ export type ClientAction = RateLimitedEvent | 'connect';
  * Rate limits that follow the client rather than its socket, so reconnecting or opening more
  * sockets does not refill them: one bucket per client key and action, in bounded memory. Event
  * limits are the per-connection ones times RATE_PER_ADDRESS_FACTOR, so the people behind one
- * NAT share several connections' worth; connecting has a limit of its own.
+ * NAT share several connections' worth; connecting has a limit of its own. Each person
+ * (identity) also has buckets of RATE_PER_PERSON_FACTOR connections' worth: whichever is
+ * tighter refuses.
  */
 @Injectable()
 export class ClientLimits {
   private readonly buckets: Record<ClientAction, TokenBuckets>;
+  private readonly personBuckets: Record<RateLimitedEvent, TokenBuckets>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLIENT_KEY) private readonly keyOf: ClientKey,
   ) {
-    const { rateLimits: perConnection, rateLimitFactor: factor, rateLimitMaxKeys: max } = config;
-    const shared = (event: RateLimitedEvent) =>
+    const {
+      rateLimits: perConnection,
+      rateLimitFactor,
+      personLimitFactor,
+      rateLimitMaxKeys: max,
+    } = config;
+    const shared = (event: RateLimitedEvent, factor = rateLimitFactor) =>
       new TokenBuckets(
         {
           burst: perConnection[event].burst * factor,
@@ -37,6 +45,20 @@ export class ClientLimits {
       history: shared('history'),
       connect: new TokenBuckets(config.connectRate, max),
     };
+    this.personBuckets = {
+      click: shared('click', personLimitFactor),
+      message: shared('message', personLimitFactor),
+      typing: shared('typing', personLimitFactor),
+      history: shared('history', personLimitFactor),
+    };
+  }
+
+  /**
+   * Takes one `event` from the person's own bucket (their identity's, over all their tabs and
+   * reconnects); returns 0, or the milliseconds to wait.
+   */
+  takeForPerson(event: RateLimitedEvent, userId: string): number {
+    return this.personBuckets[event].take(userId);
   }
 
   /** Takes one `action` from `socket`'s client; returns 0, or the milliseconds to wait. */
@@ -46,6 +68,9 @@ export class ClientLimits {
 
   /** Buckets held, over all actions. */
   get size(): number {
-    return Object.values(this.buckets).reduce((sum, buckets) => sum + buckets.size, 0);
+    return [...Object.values(this.buckets), ...Object.values(this.personBuckets)].reduce(
+      (sum, buckets) => sum + buckets.size,
+      0,
+    );
   }
 }

@@ -7,9 +7,10 @@ import type { LiveSocket } from './live-socket';
 import { TokenBucket } from './token-bucket';
 
 /**
- * Refuses an event with RATE_LIMITED (and the wait) when its connection's bucket or its client's
- * (ClientLimits) is empty. The connection's is taken first, so one tab flooding is refused by
- * its own bucket without draining what the others behind the same address share.
+ * Refuses an event with RATE_LIMITED (and the wait) when its connection's bucket, its person's or
+ * its client address's (ClientLimits) is empty. The narrowest is taken first, so one tab
+ * flooding is refused by its own bucket without draining what the others behind the same
+ * address share.
  *
  * It runs before the event reaches Nest (LiveIoAdapter's screen): a client flooding gets its
  * refusals from a bucket and a counter, not from a handler pipeline and a thrown error each.
@@ -30,8 +31,11 @@ export class EventRateLimiter {
   refusal(socket: LiveSocket, event: string): ProtocolErrorBody | undefined {
     if (!Object.hasOwn(this.config.rateLimits, event)) return undefined;
     const limited = event as RateLimitedEvent;
+    const userId = socket.data.userId;
     const waitMs =
-      this.connectionBucket(socket, limited).take() || this.clients.take(limited, socket);
+      this.connectionBucket(socket, limited).take() ||
+      (userId ? this.clients.takeForPerson(limited, userId) : 0) ||
+      this.clients.take(limited, socket);
     if (waitMs === 0) return undefined;
     this.metrics.events.inc({ event, result: ERROR_CODES.RATE_LIMITED });
     this.metrics.rateLimited.inc({ event });

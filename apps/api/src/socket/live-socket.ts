@@ -10,6 +10,10 @@ export interface LiveSocketData {
   name: string;
   /** Set by the moderator middleware: the handshake carried the operator token. */
   moderator?: boolean;
+  /** The person's identity (IdentityService), set at the handshake. */
+  userId?: string;
+  /** The handshake carried the identity's session token (the client keeps it). */
+  returning?: boolean;
 }
 
 export type LiveServer = Server<

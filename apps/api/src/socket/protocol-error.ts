@@ -8,13 +8,17 @@ export class ProtocolError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly retryAfterMs?: number,
+    readonly suggestion?: string,
   ) {
     super(message);
   }
 
   toBody(): ProtocolErrorBody {
-    return this.retryAfterMs === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterMs: this.retryAfterMs };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.retryAfterMs !== undefined && { retryAfterMs: this.retryAfterMs }),
+      ...(this.suggestion !== undefined && { suggestion: this.suggestion }),
+    };
   }
 }

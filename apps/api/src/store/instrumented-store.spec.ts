@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { InstrumentedStore } from './instrumented-store';
-import { StoreUnavailableError, type Store } from './store';
+import { StoreUnavailableError, type Identity, type Store } from './store';
 
 describe('InstrumentedStore', () => {
   const adapter = {
@@ -10,6 +10,14 @@ describe('InstrumentedStore', () => {
     append: jest.fn<Store['append']>(),
     messages: jest.fn<Store['messages']>(),
     delete: jest.fn<Store['delete']>(),
+    message: jest.fn<Store['message']>(),
+    edit: jest.fn<Store['edit']>(),
+    identity: jest.fn<Store['identity']>(),
+    saveIdentity: jest.fn<Store['saveIdentity']>(),
+    claimName: jest.fn<Store['claimName']>(),
+    releaseName: jest.fn<Store['releaseName']>(),
+    mute: jest.fn<Store['mute']>(),
+    mutedUntil: jest.fn<Store['mutedUntil']>(),
     resetCounter: jest.fn<Store['resetCounter']>(),
     check: jest.fn<Store['check']>(),
     close: jest.fn<Store['close']>(),
@@ -42,6 +50,28 @@ describe('InstrumentedStore', () => {
     expect([await timed('click'), await timed('messages'), await failed('click')]).toEqual([
       1, 1, 0,
     ]);
+  });
+
+  it('passes the message, identity, name and mute operations through, each timed under its name', async () => {
+    const ada: Identity = { id: 'u1', name: 'Ada', createdAt: 1, lastSeenAt: 2 };
+    const calls: [keyof typeof adapter, unknown[]][] = [
+      ['message', ['m1']],
+      ['edit', ['m1', 'new text', '2026-01-01T00:00:00.000Z']],
+      ['identity', ['u1']],
+      ['saveIdentity', [ada, 60_000]],
+      ['claimName', ['ada', 'u1', 5]],
+      ['releaseName', ['ada', 'u1']],
+      ['mute', ['u1', 5]],
+      ['mutedUntil', ['u1']],
+    ];
+    for (const [operation, args] of calls) {
+      const adapted = adapter[operation] as jest.Mock<(...args: unknown[]) => Promise<unknown>>;
+      adapted.mockResolvedValue(`${operation} result`);
+      const call = store[operation] as (...args: unknown[]) => Promise<unknown>;
+      expect(await call.apply(store, args)).toBe(`${operation} result`);
+      expect(adapted).toHaveBeenCalledWith(...args);
+      expect(await timed(operation)).toBe(1);
+    }
   });
 
   it('counts a failure by operation and rethrows it unchanged', async () => {

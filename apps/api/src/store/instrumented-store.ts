@@ -1,6 +1,14 @@
 import type { ChatMessage } from '@live/shared-events';
 import type { LiveMetrics } from '../metrics/live-metrics';
-import type { AppendResult, MessageDraft, MessageQuery, OnCommit, Store } from './store';
+import type {
+  AppendResult,
+  Identity,
+  MessageDraft,
+  MessageQuery,
+  NameClaim,
+  OnCommit,
+  Store,
+} from './store';
 
 /** The operations of the port that talk to the storage; `close` is not one of them. */
 type Operation = Exclude<keyof Store, 'close'>;
@@ -33,6 +41,38 @@ export class InstrumentedStore implements Store {
 
   delete(id: string): Promise<boolean> {
     return this.measure('delete', () => this.store.delete(id));
+  }
+
+  message(id: string): Promise<ChatMessage | undefined> {
+    return this.measure('message', () => this.store.message(id));
+  }
+
+  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
+    return this.measure('edit', () => this.store.edit(id, text, editedAt));
+  }
+
+  identity(id: string): Promise<Identity | undefined> {
+    return this.measure('identity', () => this.store.identity(id));
+  }
+
+  saveIdentity(identity: Identity, ttlMs: number): Promise<void> {
+    return this.measure('saveIdentity', () => this.store.saveIdentity(identity, ttlMs));
+  }
+
+  claimName(key: string, identityId: string, holdUntil: number): Promise<NameClaim> {
+    return this.measure('claimName', () => this.store.claimName(key, identityId, holdUntil));
+  }
+
+  releaseName(key: string, identityId: string): Promise<void> {
+    return this.measure('releaseName', () => this.store.releaseName(key, identityId));
+  }
+
+  mute(identityId: string, until: number): Promise<void> {
+    return this.measure('mute', () => this.store.mute(identityId, until));
+  }
+
+  mutedUntil(identityId: string): Promise<number> {
+    return this.measure('mutedUntil', () => this.store.mutedUntil(identityId));
   }
 
   resetCounter(): Promise<number> {

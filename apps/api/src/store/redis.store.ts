@@ -5,8 +5,10 @@ import {
   ID_TTL_MS,
   StoreUnavailableError,
   type AppendResult,
+  type Identity,
   type MessageDraft,
   type MessageQuery,
+  type NameClaim,
   type OnCommit,
   type Store,
 } from './store';
@@ -41,25 +43,84 @@ return {1, message}
 `;
 
 /**
+ * Defines find_message(history, id key, needle): the history member of the message with an id,
+ * or nil. While its id key lasts (ID_TTL_MS) that holds its seq, the member's score; after,
+ * history is scanned for the `,"id":<json>,` needle. A deleted id's tombstone holds a seq no
+ * member has any more, so it finds nothing.
+ */
+const FIND_MESSAGE_FUNCTION = `
+local function find_message(history, id_key, needle)
+  local stored = redis.call('GET', id_key)
+  if stored then
+    local seq = cjson.decode(stored).seq
+    return redis.call('ZRANGEBYSCORE', history, seq, seq)[1]
+  end
+  for _, member in ipairs(redis.call('ZRANGE', history, 0, -1)) do
+    if string.find(member, needle, 1, true) then return member end
+  end
+  return nil
+end
+`;
+
+/** The message's JSON as history holds it, or nil. KEYS: history, message id key. ARGV: needle. */
+const FIND_MESSAGE = `${FIND_MESSAGE_FUNCTION}
+return find_message(KEYS[1], KEYS[2], ARGV[1])
+`;
+
+/**
  * Deletes a message from history for good (moderation). KEYS: history, message id key.
- * ARGV: the `,"id":<json>,` needle to find it by, id TTL (ms). The id key becomes a tombstone
- * carrying the seq, so a retried append of the id is neither duplicated nor brought back.
+ * ARGV: needle, id TTL (ms). The id key becomes a tombstone carrying the seq, so a retried
+ * append of the id is neither duplicated nor brought back.
  * Returns 1 when a message was deleted, 0 when none had the id.
  */
-const DELETE_ONCE = `
-for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  if string.find(member, ARGV[1], 1, true) then
-    redis.call('ZREM', KEYS[1], member)
-    local seq = cjson.decode(member).seq
-    redis.call('SET', KEYS[2], '{"deleted":true,"seq":' .. tostring(seq) .. '}', 'PX', ARGV[2])
-    return 1
-  end
-end
+const DELETE_ONCE = `${FIND_MESSAGE_FUNCTION}
+local member = find_message(KEYS[1], KEYS[2], ARGV[1])
+if not member then return 0 end
+redis.call('ZREM', KEYS[1], member)
+local seq = cjson.decode(member).seq
+redis.call('SET', KEYS[2], '{"deleted":true,"seq":' .. tostring(seq) .. '}', 'PX', ARGV[2])
+return 1
+`;
+
+/**
+ * An edit's compare-and-set: replaces a message's history member, and its id key's copy (with
+ * the key's TTL kept), unless the member has changed since it was read (an edit or a delete).
+ * KEYS: history, message id key. ARGV: the member as read, its replacement.
+ * Returns 1 when replaced, 0 when the member was no longer there.
+ */
+const REPLACE_MESSAGE = `
+local seq = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not seq then return 0 end
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZADD', KEYS[1], seq, ARGV[2])
+redis.call('SET', KEYS[2], ARGV[2], 'XX', 'KEEPTTL')
+return 1
+`;
+
+/**
+ * Holds a name for an identity until a moment (epoch ms, the key's PXAT), unless another
+ * identity holds it: an ended hold has expired with its key. KEYS: the name's key.
+ * ARGV: identity id, hold end. Returns nil when held, else the holder's id.
+ */
+const CLAIM_NAME = `
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return holder end
+redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+return nil
+`;
+
+/** Deletes a name's key if this identity still holds it. KEYS: the name's key. ARGV: identity id. */
+const RELEASE_NAME = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 0
 `;
 
 interface StoreScripts {
+  findMessage(history: string, idKey: string, needle: string): Promise<string | null>;
   deleteOnce(history: string, idKey: string, needle: string, ttlMs: number): Promise<0 | 1>;
+  replaceMessage(history: string, idKey: string, member: string, edited: string): Promise<0 | 1>;
+  claimName(nameKey: string, identityId: string, holdUntil: number): Promise<string | null>;
+  releaseName(nameKey: string, identityId: string): Promise<0>;
   clickOnce(counter: string, idKey: string, ttlMs: number): Promise<number>;
   appendOnce(
     seq: string,
@@ -81,8 +142,9 @@ export interface RedisStoreOptions {
 /**
  * The shared store for several instances: the counter is one INCR key, messages get their seq
  * from one INCR key and live in a capped sorted set scored by seq, and ids are remembered
- * with SET NX and a TTL. A write resolves once Redis has applied it (see docs/scaling.md for
- * what Redis persistence then adds).
+ * with SET NX and a TTL; identities, names held and mutes are keys that expire when they end.
+ * A write resolves once Redis has applied it (see docs/scaling.md for what Redis persistence
+ * then adds).
  */
 export class RedisStore implements Store {
   private readonly keys;
@@ -101,10 +163,17 @@ export class RedisStore implements Store {
       seq: `${p}seq`,
       history: `${p}history`,
       message: (id: string) => `${p}message:${id}`,
+      identity: (id: string) => `${p}identity:${id}`,
+      name: (key: string) => `${p}name:${key}`,
+      mute: (identityId: string) => `${p}mute:${identityId}`,
     };
     redis.defineCommand('clickOnce', { numberOfKeys: 2, lua: CLICK_ONCE });
     redis.defineCommand('appendOnce', { numberOfKeys: 3, lua: APPEND_ONCE });
+    redis.defineCommand('findMessage', { numberOfKeys: 2, lua: FIND_MESSAGE });
     redis.defineCommand('deleteOnce', { numberOfKeys: 2, lua: DELETE_ONCE });
+    redis.defineCommand('replaceMessage', { numberOfKeys: 2, lua: REPLACE_MESSAGE });
+    redis.defineCommand('claimName', { numberOfKeys: 1, lua: CLAIM_NAME });
+    redis.defineCommand('releaseName', { numberOfKeys: 1, lua: RELEASE_NAME });
     this.scripts = redis as unknown as StoreScripts;
     redis.on('error', (error: Error) => (this.lastError = error));
     redis.on('ready', () => (this.lastError = undefined));
@@ -128,17 +197,11 @@ export class RedisStore implements Store {
 
   append(draft: MessageDraft): Promise<AppendResult> {
     return this.run(async () => {
-      const withoutSeq = JSON.stringify({
-        id: draft.id,
-        author: draft.author,
-        text: draft.text,
-        sentAt: draft.sentAt,
-      });
       const [created, message] = await this.scripts.appendOnce(
         this.keys.seq,
         this.keys.history,
         this.keys.message(draft.id),
-        withoutSeq,
+        storedJson(draft),
         ID_TTL_MS,
         this.options.historyCap,
       );
@@ -150,15 +213,82 @@ export class RedisStore implements Store {
 
   delete(id: string): Promise<boolean> {
     return this.run(async () => {
-      const needle = `,"id":${JSON.stringify(id)},`;
       const deleted = await this.scripts.deleteOnce(
         this.keys.history,
         this.keys.message(id),
-        needle,
+        needle(id),
         ID_TTL_MS,
       );
       return deleted === 1;
     });
+  }
+
+  message(id: string): Promise<ChatMessage | undefined> {
+    return this.run(async () => {
+      const member = await this.findMessage(id);
+      return member === null ? undefined : toMessage(member);
+    });
+  }
+
+  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
+    return this.run(async () => {
+      // Read, then replace only if unchanged: after a concurrent edit or delete this one reads
+      // again, and edits the newer message or finds it gone. The JSON is built here, in
+      // storedJson's field order, which Lua's cjson would not keep.
+      for (;;) {
+        const member = await this.findMessage(id);
+        if (member === null) return undefined;
+        const edited: ChatMessage = { ...toMessage(member), text, editedAt };
+        const replaced = await this.scripts.replaceMessage(
+          this.keys.history,
+          this.keys.message(id),
+          member,
+          storedJson(edited),
+        );
+        if (replaced === 1) return edited;
+      }
+    });
+  }
+
+  identity(id: string): Promise<Identity | undefined> {
+    return this.run(async () => {
+      const stored = await this.redis.get(this.keys.identity(id));
+      return stored === null ? undefined : (JSON.parse(stored) as Identity);
+    });
+  }
+
+  saveIdentity(identity: Identity, ttlMs: number): Promise<void> {
+    const { id, name, createdAt, lastSeenAt } = identity;
+    const json = JSON.stringify({ id, name, createdAt, lastSeenAt });
+    return this.run(async () => {
+      await this.redis.set(this.keys.identity(id), json, 'PX', ttlMs);
+    });
+  }
+
+  claimName(key: string, identityId: string, holdUntil: number): Promise<NameClaim> {
+    return this.run(async () => {
+      const holderId = await this.scripts.claimName(this.keys.name(key), identityId, holdUntil);
+      return holderId === null ? { held: true } : { held: false, holderId };
+    });
+  }
+
+  releaseName(key: string, identityId: string): Promise<void> {
+    return this.run(async () => {
+      await this.scripts.releaseName(this.keys.name(key), identityId);
+    });
+  }
+
+  mute(identityId: string, until: number): Promise<void> {
+    const key = this.keys.mute(identityId);
+    return this.run(async () => {
+      // PXAT refuses 0, and a moment already past would expire the key at once anyway.
+      if (until < Date.now()) await this.redis.del(key);
+      else await this.redis.set(key, until, 'PXAT', until);
+    });
+  }
+
+  mutedUntil(identityId: string): Promise<number> {
+    return this.run(async () => Number((await this.redis.get(this.keys.mute(identityId))) ?? 0));
   }
 
   resetCounter(): Promise<number> {
@@ -212,6 +342,10 @@ export class RedisStore implements Store {
     this.closed = true;
   }
 
+  private findMessage(id: string): Promise<string | null> {
+    return this.scripts.findMessage(this.keys.history, this.keys.message(id), needle(id));
+  }
+
   /** Runs one Redis request, turning any failure into StoreUnavailableError with the reason. */
   private async run<T>(request: () => Promise<T>, onCommit?: OnCommit<T>): Promise<T> {
     if (this.closed) throw new StoreUnavailableError('The store is closed');
@@ -226,5 +360,24 @@ export class RedisStore implements Store {
     return result;
   }
 }
+
+/**
+ * A message as history and its id key store it: JSON with `seq` first (APPEND_ONCE puts it in
+ * front of a draft's) and `id` right after, where `needle` looks. Absent fields (`authorId`,
+ * `editedAt`) are left out, as on the messages stored before they existed.
+ */
+const storedJson = (message: MessageDraft & { seq?: number; editedAt?: string }): string =>
+  JSON.stringify({
+    seq: message.seq,
+    id: message.id,
+    author: message.author,
+    text: message.text,
+    sentAt: message.sentAt,
+    authorId: message.authorId,
+    editedAt: message.editedAt,
+  });
+
+/** What finds a message's JSON by its id without parsing it: the id field, commas around it. */
+const needle = (id: string): string => `,"id":${JSON.stringify(id)},`;
 
 const toMessage = (json: string): ChatMessage => JSON.parse(json) as ChatMessage;

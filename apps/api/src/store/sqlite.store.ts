@@ -6,14 +6,20 @@ import {
   ID_TTL_MS,
   StoreUnavailableError,
   type AppendResult,
+  type Identity,
   type MessageDraft,
   type MessageQuery,
+  type NameClaim,
   type OnCommit,
   type Store,
 } from './store';
 import { WriteBatch } from './write-batch';
 
-const SCHEMA = `
+/**
+ * The schema as first released (user_version 0). It runs at every open, creating a new file's
+ * tables; MIGRATIONS then take any file from there to the current schema.
+ */
+const BASE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS counter (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     value INTEGER NOT NULL
@@ -38,12 +44,59 @@ const SCHEMA = `
   );
 `;
 
+/**
+ * The schema changes in order; a file's `PRAGMA user_version` counts those it has had. Add new
+ * ones at the end, never change one that has shipped. Times are epoch milliseconds; a row with
+ * an end (an identity's expiry, a name's hold, a mute) counts up to that moment, and is swept
+ * once it has passed.
+ */
+const MIGRATIONS = [
+  // Identities: messages' authors and edits (NULL on older rows), names held, mutes.
+  `
+  ALTER TABLE messages ADD COLUMN author_id TEXT;
+  ALTER TABLE messages ADD COLUMN edited_at TEXT;
+  CREATE TABLE identities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX identities_expires_at ON identities (expires_at);
+  CREATE TABLE name_claims (
+    key TEXT PRIMARY KEY,
+    identity_id TEXT NOT NULL,
+    hold_until INTEGER NOT NULL
+  );
+  CREATE INDEX name_claims_hold_until ON name_claims (hold_until);
+  CREATE TABLE mutes (
+    identity_id TEXT PRIMARY KEY,
+    until INTEGER NOT NULL
+  );
+  `,
+];
+
+/**
+ * Rows whose end has passed that a write of their kind deletes along the way: more than any
+ * write adds, so they cannot pile up, and few enough to cost nothing noticeable.
+ */
+const SWEEP_LIMIT = 100;
+
 interface MessageRow {
   seq: number;
   id: string;
   author: string;
   text: string;
   sent_at: string;
+  author_id: string | null;
+  edited_at: string | null;
+}
+
+interface IdentityRow {
+  id: string;
+  name: string;
+  created_at: number;
+  last_seen_at: number;
 }
 
 const toMessage = (row: MessageRow): ChatMessage => ({
@@ -52,6 +105,15 @@ const toMessage = (row: MessageRow): ChatMessage => ({
   author: row.author,
   text: row.text,
   sentAt: row.sent_at,
+  ...(row.author_id !== null && { authorId: row.author_id }),
+  ...(row.edited_at !== null && { editedAt: row.edited_at }),
+});
+
+const toIdentity = (row: IdentityRow): Identity => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
 });
 
 /** A row the schema guarantees (the counter's, one just inserted or just found). */
@@ -94,12 +156,34 @@ function openDatabase(dataDir: string): Database.Database {
     );
   }
   try {
-    db.exec(SCHEMA);
+    migrate(db, file);
   } catch (error) {
     db.close();
-    throw unusable(error);
+    throw error instanceof StoreUnavailableError ? error : unusable(error);
   }
   return db;
+}
+
+/**
+ * Brings the file's schema up to date, in one IMMEDIATE transaction: a second process opening
+ * the file at the same moment waits for it, then finds nothing left to do. A file that a newer
+ * release has migrated further is refused rather than half understood.
+ */
+function migrate(db: Database.Database, file: string): void {
+  const run = db.transaction(() => {
+    db.exec(BASE_SCHEMA);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new StoreUnavailableError(
+        `The database ${file} has schema version ${version}, newer than this release's ` +
+          `${MIGRATIONS.length}: run the release that wrote it, or restore a backup from before.`,
+      );
+    }
+    if (version === MIGRATIONS.length) return;
+    for (const migration of MIGRATIONS.slice(version)) db.exec(migration);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  });
+  run.immediate();
 }
 
 /** Problems `PRAGMA quick_check` reports, at most this many (it stops looking once it has them). */
@@ -132,8 +216,8 @@ export class SqliteStore implements Store {
   private lastWriteError: Error | undefined;
   private closed = false;
   private readonly statements;
-  // The latest page, as every welcome reads it: kept until the next append. This store is the
-  // file's only writer, so an append here is the only thing that can make it stale.
+  // The latest page, as every welcome reads it: kept until the next append, edit or delete.
+  // This store is the file's only writer, so only those can make it stale.
   private latestPage: { limit: number; messages: ChatMessage[] } | undefined;
 
   constructor(
@@ -142,6 +226,12 @@ export class SqliteStore implements Store {
   ) {
     this.db = openDatabase(dataDir);
     const db = this.db;
+    /** Deletes at most SWEEP_LIMIT rows whose `end` is before the bound (by its index). */
+    const sweep = (table: string, key: string, end: string) =>
+      db.prepare<[number]>(
+        `DELETE FROM ${table} WHERE ${key} IN ` +
+          `(SELECT ${key} FROM ${table} WHERE ${end} < ? LIMIT ${SWEEP_LIMIT})`,
+      );
     this.statements = {
       increment: db.prepare<[], { value: number }>(
         'UPDATE counter SET value = value + 1 WHERE id = 1 RETURNING value',
@@ -154,10 +244,17 @@ export class SqliteStore implements Store {
         'INSERT INTO click_ids (id, count, at) VALUES (?, ?, ?)',
       ),
       forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
-      insertMessage: db.prepare<[string, string, string, string], MessageRow>(
-        'INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?) RETURNING *',
+      insertMessage: db.prepare<
+        [string, string, string, string, string | null, string | null],
+        MessageRow
+      >(
+        'INSERT INTO messages (id, author, text, sent_at, author_id, edited_at) ' +
+          'VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
       ),
       messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
+      editMessage: db.prepare<[string, string, string], MessageRow>(
+        'UPDATE messages SET text = ?, edited_at = ? WHERE id = ? RETURNING *',
+      ),
       deleteMessage: db.prepare<[string], { seq: number }>(
         'DELETE FROM messages WHERE id = ? RETURNING seq',
       ),
@@ -175,6 +272,32 @@ export class SqliteStore implements Store {
       after: db.prepare<[number, number, number], MessageRow>(
         'SELECT * FROM messages WHERE seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?',
       ),
+      identityById: db.prepare<[string, number], IdentityRow>(
+        'SELECT * FROM identities WHERE id = ? AND expires_at >= ?',
+      ),
+      saveIdentity: db.prepare<[string, string, number, number, number]>(
+        'INSERT OR REPLACE INTO identities (id, name, created_at, last_seen_at, expires_at) ' +
+          'VALUES (?, ?, ?, ?, ?)',
+      ),
+      forgetIdentities: sweep('identities', 'id', 'expires_at'),
+      claimByKey: db.prepare<[string], { identity_id: string; hold_until: number }>(
+        'SELECT identity_id, hold_until FROM name_claims WHERE key = ?',
+      ),
+      holdName: db.prepare<[string, string, number]>(
+        'INSERT OR REPLACE INTO name_claims (key, identity_id, hold_until) VALUES (?, ?, ?)',
+      ),
+      releaseName: db.prepare<[string, string]>(
+        'DELETE FROM name_claims WHERE key = ? AND identity_id = ?',
+      ),
+      forgetClaims: sweep('name_claims', 'key', 'hold_until'),
+      mute: db.prepare<[string, number]>(
+        'INSERT OR REPLACE INTO mutes (identity_id, until) VALUES (?, ?)',
+      ),
+      unmute: db.prepare<[string]>('DELETE FROM mutes WHERE identity_id = ?'),
+      mutedUntil: db.prepare<[string, number], { until: number }>(
+        'SELECT until FROM mutes WHERE identity_id = ? AND until >= ?',
+      ),
+      forgetMutes: sweep('mutes', 'identity_id', 'until'),
     };
     // Opening in WAL mode created the WAL; it stays, rewound at checkpoints, while the db is open.
     this.wal = openSync(`${db.name}-wal`, 'r');
@@ -224,7 +347,14 @@ export class SqliteStore implements Store {
       if (deleted) return { created: false, deleted: true };
       this.latestPage = undefined;
       const row = present(
-        this.statements.insertMessage.get(draft.id, draft.author, draft.text, draft.sentAt),
+        this.statements.insertMessage.get(
+          draft.id,
+          draft.author,
+          draft.text,
+          draft.sentAt,
+          draft.authorId ?? null,
+          null,
+        ),
       );
       return { message: toMessage(row), created: true };
     });
@@ -238,6 +368,73 @@ export class SqliteStore implements Store {
       this.latestPage = undefined;
       return true;
     });
+  }
+
+  async message(id: string): Promise<ChatMessage | undefined> {
+    const row = this.statements.messageById.get(id);
+    return row && toMessage(row);
+  }
+
+  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
+    return this.write(() => {
+      const row = this.statements.editMessage.get(text, editedAt, id);
+      if (!row) return undefined;
+      this.latestPage = undefined;
+      return toMessage(row);
+    });
+  }
+
+  async identity(id: string): Promise<Identity | undefined> {
+    const row = this.statements.identityById.get(id, this.now());
+    return row && toIdentity(row);
+  }
+
+  saveIdentity(identity: Identity, ttlMs: number): Promise<void> {
+    return this.write(() => {
+      const now = this.now();
+      this.statements.forgetIdentities.run(now);
+      this.statements.saveIdentity.run(
+        identity.id,
+        identity.name,
+        identity.createdAt,
+        identity.lastSeenAt,
+        now + ttlMs,
+      );
+    });
+  }
+
+  claimName(key: string, identityId: string, holdUntil: number): Promise<NameClaim> {
+    // In the batch's IMMEDIATE transaction: another connection to the file cannot claim between
+    // this read and this write.
+    return this.write((): NameClaim => {
+      const now = this.now();
+      this.statements.forgetClaims.run(now);
+      const claim = this.statements.claimByKey.get(key);
+      if (claim && claim.identity_id !== identityId && claim.hold_until >= now) {
+        return { held: false, holderId: claim.identity_id };
+      }
+      this.statements.holdName.run(key, identityId, holdUntil);
+      return { held: true };
+    });
+  }
+
+  releaseName(key: string, identityId: string): Promise<void> {
+    return this.write(() => {
+      this.statements.releaseName.run(key, identityId);
+    });
+  }
+
+  mute(identityId: string, until: number): Promise<void> {
+    return this.write(() => {
+      const now = this.now();
+      this.statements.forgetMutes.run(now);
+      if (until < now) this.statements.unmute.run(identityId);
+      else this.statements.mute.run(identityId, until);
+    });
+  }
+
+  async mutedUntil(identityId: string): Promise<number> {
+    return this.statements.mutedUntil.get(identityId, this.now())?.until ?? 0;
   }
 
   resetCounter(): Promise<number> {

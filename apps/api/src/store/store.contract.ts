@@ -1,7 +1,14 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatMessage } from '@live/shared-events';
-import { StoreUnavailableError, type MessageDraft, type Store, type StoredMessage } from './store';
+import {
+  StoreUnavailableError,
+  type Identity,
+  type MessageDraft,
+  type Store,
+  type StoredMessage,
+} from './store';
 
 let drafts = 0;
 const draft = (text: string, id = `m-${++drafts}-${Date.now()}`): MessageDraft => ({
@@ -11,17 +18,29 @@ const draft = (text: string, id = `m-${++drafts}-${Date.now()}`): MessageDraft =
   sentAt: new Date().toISOString(),
 });
 const seqs = (messages: ChatMessage[]) => messages.map((message) => message.seq);
+/** A hold, mute or identity TTL these tests outlive by waiting: long enough to write and read. */
+const BRIEF_MS = 150;
+/** Waits until a BRIEF_MS end has well passed. */
+const past = (end: number) => sleep(end + BRIEF_MS / 2 - Date.now());
+/** A hold or mute no test outlives. */
+const far = () => Date.now() + 60 * 60_000;
+
+/** Opens a store over one storage: every call the same file, or the same key prefix. */
+export type OpenStore = () => Promise<Store>;
 
 /**
  * The behaviour every {@link Store} adapter promises, run against each of them.
- * @param open resolves a fresh, empty store (its own file, or its own key prefix)
+ * @param newStorage makes fresh, empty storage (its own file, or its own key prefix) and
+ *   returns what opens stores over it: one per test, a second to race it or to reopen it
  */
-export function describeStoreContract(adapter: string, open: () => Promise<Store>): void {
+export function describeStoreContract(adapter: string, newStorage: () => OpenStore): void {
   describe(`${adapter} keeps the Store contract`, () => {
+    let openStore: OpenStore;
     let store: Store;
 
     beforeEach(async () => {
-      store = await open();
+      openStore = newStorage();
+      store = await openStore();
     });
 
     afterEach(() => store.close());
@@ -133,6 +152,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       await expect(store.check()).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.click()).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.append(draft('late'))).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.edit('m', 'late', new Date().toISOString())).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      await expect(store.claimName('ada', 'u-1', far())).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+      await expect(store.mute('u-1', far())).rejects.toBeInstanceOf(StoreUnavailableError);
     });
 
     it('deletes a message for good: gone from pages, and a retry of its id does not bring it back', async () => {
@@ -153,6 +179,181 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       });
       expect(await ids()).toEqual(['del-a', 'del-c']);
       expect((await post(draft('d'))).message.seq).toBe(b.seq + 2);
+    });
+
+    it('keeps the authorId a message was sent with, and has none on one sent without', async () => {
+      const mine = await post({ ...draft('mine'), authorId: 'u-ada' });
+      const anonymous = await post(draft('sent without an author id'));
+      expect(mine.message.authorId).toBe('u-ada');
+      const [mineRead, anonymousRead] = await store.messages({ limit: 10 });
+      expect(mineRead).toEqual(mine.message);
+      expect(await store.message(mine.message.id)).toEqual(mine.message);
+      for (const message of [anonymous.message, anonymousRead]) {
+        expect(message).not.toHaveProperty('authorId');
+        expect(message).not.toHaveProperty('editedAt');
+      }
+    });
+
+    it('finds a stored message by id, and none for a deleted or unknown id', async () => {
+      const { message } = await post({ ...draft('findable'), authorId: 'u-ada' });
+      expect(await store.message(message.id)).toEqual(message);
+      await store.delete(message.id);
+      expect(await store.message(message.id)).toBeUndefined();
+      expect(await store.message('never-stored')).toBeUndefined();
+    });
+
+    it('edits a message: its new text and editedAt wherever it is read, the rest kept', async () => {
+      const { message } = await post({ ...draft('first draft'), authorId: 'u-ada' });
+      const { message: next } = await post(draft('next'));
+      expect(await store.messages({ limit: 10 })).toEqual([message, next]);
+
+      const editedAt = new Date().toISOString();
+      const edited = await store.edit(message.id, 'final text', editedAt);
+      expect(edited).toEqual({ ...message, text: 'final text', editedAt });
+      expect(await store.message(message.id)).toEqual(edited);
+      expect(await store.messages({ limit: 10 })).toEqual([edited, next]);
+      expect(await store.messages({ after: message.seq - 1, limit: 10 })).toEqual([edited, next]);
+      // A retried append of the id answers with the message as it is now.
+      expect(await store.append(draft('first draft', message.id))).toEqual({
+        message: edited,
+        created: false,
+      });
+
+      const editedAgainAt = new Date(Date.parse(editedAt) + 1).toISOString();
+      const again = await store.edit(message.id, 'final text, really', editedAgainAt);
+      expect(again).toEqual({ ...message, text: 'final text, really', editedAt: editedAgainAt });
+      expect(await store.messages({ limit: 10 })).toEqual([again, next]);
+    });
+
+    it('edits nothing for a deleted or unknown id', async () => {
+      const { message } = await post(draft('doomed'));
+      await store.delete(message.id);
+      const editedAt = new Date().toISOString();
+      expect(await store.edit(message.id, 'back?', editedAt)).toBeUndefined();
+      expect(await store.edit('never-stored', 'hello', editedAt)).toBeUndefined();
+      expect(await store.messages({ limit: 10 })).toEqual([]);
+      expect(await store.append(draft('doomed', message.id))).toEqual({
+        created: false,
+        deleted: true,
+      });
+    });
+
+    it('applies concurrent edits of one message each in full, one after the other', async () => {
+      const { message } = await post(draft('original'));
+      const editedAt = new Date().toISOString();
+      const texts = ['one', 'two', 'three'];
+      const edits = await Promise.all(texts.map((text) => store.edit(message.id, text, editedAt)));
+      expect(edits.map((edited) => edited?.text)).toEqual(texts);
+      const page = await store.messages({ limit: 10 });
+      expect(page).toHaveLength(1);
+      expect(texts).toContain(page[0].text);
+      expect(page[0]).toEqual({ ...message, text: page[0].text, editedAt });
+      expect(await store.message(message.id)).toEqual(page[0]);
+    });
+
+    it('saves an identity, replaces it, and forgets it once its TTL has passed', async () => {
+      const ada: Identity = { id: 'u-ada', name: 'Ada', createdAt: 1_000, lastSeenAt: 2_000 };
+      await store.saveIdentity(ada, 60_000);
+      expect(await store.identity('u-ada')).toEqual(ada);
+      const renamed = { ...ada, name: 'Ada L', lastSeenAt: 3_000 };
+      await store.saveIdentity(renamed, 60_000);
+      expect(await store.identity('u-ada')).toEqual(renamed);
+      expect(await store.identity('u-nobody')).toBeUndefined();
+
+      const expires = Date.now() + BRIEF_MS;
+      await store.saveIdentity({ ...ada, id: 'u-brief' }, BRIEF_MS);
+      expect(await store.identity('u-brief')).toEqual({ ...ada, id: 'u-brief' });
+      await past(expires);
+      expect(await store.identity('u-brief')).toBeUndefined();
+      expect(await store.identity('u-ada')).toEqual(renamed);
+    });
+
+    it('holds a name for the identity that claimed it, telling others who holds it', async () => {
+      expect(await store.claimName('ada', 'u-1', far())).toEqual({ held: true });
+      expect(await store.claimName('ada', 'u-2', far())).toEqual({ held: false, holderId: 'u-1' });
+      expect(await store.claimName('ada', 'u-1', far())).toEqual({ held: true });
+      expect(await store.claimName('grace', 'u-2', far())).toEqual({ held: true });
+    });
+
+    it('ends a hold at its time, unless its holder claimed the name again for longer', async () => {
+      const end = Date.now() + BRIEF_MS;
+      expect(await store.claimName('ada', 'u-1', end)).toEqual({ held: true });
+      expect(await store.claimName('grace', 'u-1', end)).toEqual({ held: true });
+      expect(await store.claimName('grace', 'u-1', far())).toEqual({ held: true });
+      await past(end);
+      expect(await store.claimName('ada', 'u-2', far())).toEqual({ held: true });
+      expect(await store.claimName('ada', 'u-1', far())).toEqual({ held: false, holderId: 'u-2' });
+      expect(await store.claimName('grace', 'u-2', far())).toEqual({
+        held: false,
+        holderId: 'u-1',
+      });
+    });
+
+    it('releases a name only for the identity holding it', async () => {
+      await store.claimName('ada', 'u-1', far());
+      await store.releaseName('ada', 'u-2');
+      expect(await store.claimName('ada', 'u-2', far())).toEqual({ held: false, holderId: 'u-1' });
+      await store.releaseName('ada', 'u-1');
+      expect(await store.claimName('ada', 'u-2', far())).toEqual({ held: true });
+      await expect(store.releaseName('never-claimed', 'u-1')).resolves.toBeUndefined();
+    });
+
+    it('gives each name to exactly one of two stores over the same storage claiming it at once', async () => {
+      const other = await openStore();
+      try {
+        const names = Array.from({ length: 20 }, (_, i) => `name-${i}`);
+        const claims = await Promise.all(
+          names.map((name) =>
+            Promise.all([store.claimName(name, 'u-1', far()), other.claimName(name, 'u-2', far())]),
+          ),
+        );
+        for (const [first, second] of claims) {
+          expect([first, second].filter((claim) => claim.held)).toHaveLength(1);
+          const winner = first.held ? 'u-1' : 'u-2';
+          expect(first.held ? second : first).toEqual({ held: false, holderId: winner });
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('mutes until a time, unmutes with a past time or 0, and ends a mute at its time', async () => {
+      expect(await store.mutedUntil('u-1')).toBe(0);
+      const until = far();
+      await store.mute('u-1', until);
+      expect(await store.mutedUntil('u-1')).toBe(until);
+      expect(await store.mutedUntil('u-2')).toBe(0);
+      await store.mute('u-1', 0);
+      expect(await store.mutedUntil('u-1')).toBe(0);
+      await store.mute('u-1', until);
+      await store.mute('u-1', Date.now() - 1_000);
+      expect(await store.mutedUntil('u-1')).toBe(0);
+
+      const end = Date.now() + BRIEF_MS;
+      await store.mute('u-2', end);
+      expect(await store.mutedUntil('u-2')).toBe(end);
+      await past(end);
+      expect(await store.mutedUntil('u-2')).toBe(0);
+    });
+
+    it('keeps messages, edits, identities, names and mutes across a close and a reopen', async () => {
+      await store.click();
+      const { message } = await post({ ...draft('kept'), authorId: 'u-1' });
+      const edited = await store.edit(message.id, 'kept, edited', new Date().toISOString());
+      const ada: Identity = { id: 'u-1', name: 'Ada', createdAt: 1_000, lastSeenAt: 2_000 };
+      await store.saveIdentity(ada, 60_000);
+      await store.claimName('ada', 'u-1', far());
+      const mutedUntil = far();
+      await store.mute('u-1', mutedUntil);
+      await store.close();
+
+      store = await openStore();
+      expect(await store.count()).toBe(1);
+      expect(await store.messages({ limit: 10 })).toEqual([edited]);
+      expect(await store.message(message.id)).toEqual(edited);
+      expect(await store.identity('u-1')).toEqual(ada);
+      expect(await store.claimName('ada', 'u-2', far())).toEqual({ held: false, holderId: 'u-1' });
+      expect(await store.mutedUntil('u-1')).toBe(mutedUntil);
     });
 
     it('resets the counter to zero and forgets click ids', async () => {

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@live/shared-events';
 
-/** A message to store; `seq` is assigned by the store. */
-export type MessageDraft = Omit<ChatMessage, 'seq'>;
+/** A message to store; `seq` is assigned by the store, `editedAt` only by an edit. */
+export type MessageDraft = Omit<ChatMessage, 'seq' | 'editedAt'>;
 
 /** A message an append stored, or found already stored under its id. */
 export interface StoredMessage {
@@ -19,6 +19,18 @@ export interface DeletedMessageId {
 
 /** What `append` resolves with; narrow it with `if (result.deleted)`. */
 export type AppendResult = StoredMessage | DeletedMessageId;
+
+/** A person the server issued an identity to. Times are epoch milliseconds. */
+export interface Identity {
+  id: string;
+  /** The name they last held. */
+  name: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** What `claimName` resolves with: the claim held, or the identity that holds the name. */
+export type NameClaim = { held: true } | { held: false; holderId: string };
 
 export interface MessageQuery {
   /** Exclusive seq bounds. */
@@ -54,6 +66,37 @@ export interface Store {
    * `{ created: false, deleted: true }` — no message, since the stored one is gone.
    */
   delete(id: string): Promise<boolean>;
+  /** The stored message with this id, if any. */
+  message(id: string): Promise<ChatMessage | undefined>;
+  /**
+   * Replaces a stored message's text and sets its `editedAt` (ISO-8601); resolves with the
+   * message as stored now, or undefined if no message has this id (deleted or never stored).
+   * Durable before it resolves; `history` and `welcome` read the new text from then on.
+   */
+  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined>;
+  /** The identity with this id, if it is stored (and not forgotten). */
+  identity(id: string): Promise<Identity | undefined>;
+  /**
+   * Stores the identity (creating or replacing it: its name and `lastSeenAt`); durable before it
+   * resolves. Identities not saved for `IDENTITY_TTL_MS` may be forgotten by the store.
+   */
+  saveIdentity(identity: Identity, ttlMs: number): Promise<void>;
+  /**
+   * Claims the name whose skeleton (see names.ts) is `key` for `identityId` until `holdUntil`
+   * (epoch ms), atomically across every instance sharing the store: held when no one holds it,
+   * the identity already does, or the holder's hold has ended; otherwise says who holds it. A
+   * claim by the holder extends the hold.
+   */
+  claimName(key: string, identityId: string, holdUntil: number): Promise<NameClaim>;
+  /** Gives up `identityId`'s claim on `key` (after a rename); a claim by someone else stays. */
+  releaseName(key: string, identityId: string): Promise<void>;
+  /**
+   * Mutes an identity until `until` (epoch ms), shared by every instance; `until` in the past
+   * (or 0) unmutes. Durable before it resolves.
+   */
+  mute(identityId: string, until: number): Promise<void>;
+  /** Until when the identity is muted (epoch ms), or 0. */
+  mutedUntil(identityId: string): Promise<number>;
   /**
    * Sets the counter to 0 (moderation) and forgets remembered click ids, so a click retried after
    * the reset counts once in the new count. Durable before it resolves; resolves with 0.

@@ -9,7 +9,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
 import { startNginx } from './support/nginx';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
+import {
+  deleteKeys,
+  TEST_IDENTITY_SECRET,
+  TEST_REDIS_URL,
+  uniquePrefix,
+} from './support/test-redis';
 
 /** Two API processes on one Redis behind Debian's nginx running deploy/nginx.conf. */
 describe('two instances behind nginx', () => {
@@ -23,6 +28,7 @@ describe('two instances behind nginx', () => {
     const env = {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
+      IDENTITY_SECRET: TEST_IDENTITY_SECRET,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     };
     instances = [await startBuiltApi({ env }), await startBuiltApi({ env })];

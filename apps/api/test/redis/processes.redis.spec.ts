@@ -2,7 +2,12 @@ import type { Presence } from '@live/shared-events';
 import { freePort, spawnBuiltApi, startBuiltApi, type ServerProcess } from '@live/test-support';
 import { connectRedis } from '../../src/redis/redis-connection';
 import { closeClients, connected, eventually, record } from '../harness';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './support/test-redis';
+import {
+  deleteKeys,
+  TEST_IDENTITY_SECRET,
+  TEST_REDIS_URL,
+  uniquePrefix,
+} from './support/test-redis';
 
 const PRESENCE_TTL_MS = 1500;
 
@@ -12,6 +17,7 @@ describe('instances as real processes', () => {
   const env = {
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: prefix,
+    IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     PRESENCE_TTL_MS: String(PRESENCE_TTL_MS),
   };
   const started: ServerProcess[] = [];
@@ -63,7 +69,11 @@ describe('instances as real processes', () => {
   it('refuses to start when Redis cannot be reached, saying where, and exits 1', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const startedAt = performance.now();
-    const server = track(await spawnBuiltApi({ env: { LOG_LEVEL: 'silent', REDIS_URL: url } }));
+    const server = track(
+      await spawnBuiltApi({
+        env: { LOG_LEVEL: 'silent', REDIS_URL: url, IDENTITY_SECRET: TEST_IDENTITY_SECRET },
+      }),
+    );
     expect(await server.exited).toEqual({ code: 1, signal: null });
     expect(performance.now() - startedAt).toBeLessThan(5000);
     expect(server.output).toContain(`live-api failed to start: Cannot reach Redis at ${url}`);

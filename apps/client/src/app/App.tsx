@@ -5,8 +5,11 @@ import { ModerationProvider } from '../moderation/ModerationProvider';
 import { readModeratorToken } from '../moderation/moderatorToken';
 import { NamePicker } from '../presence/NamePicker';
 import { OnlineCount } from '../presence/OnlineCount';
+import { PeoplePanel } from '../presence/PeoplePanel';
+import { usePeople } from '../presence/usePeople';
 import { usePresence } from '../presence/usePresence';
 import { useStoredName } from '../presence/useStoredName';
+import { YouAre } from '../presence/YouAre';
 import { SocketProvider } from '../socket/SocketProvider';
 import type { LiveSocket } from '../socket/liveSocket';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -21,27 +24,32 @@ export function App({ createSocket }: AppProps) {
   // Moderators open the page as /#token=… once; see docs/security.md.
   const [token] = useState(() => readModeratorToken());
   return (
-    <SocketProvider name={name} token={token} createSocket={createSocket}>
+    <SocketProvider name={name} token={token} onNameChange={setName} createSocket={createSocket}>
       <ModerationProvider>
-        <Layout name={name} onNameChange={setName} />
+        <Layout name={name} />
       </ModerationProvider>
     </SocketProvider>
   );
 }
 
-function Layout({ name, onNameChange }: { name?: string; onNameChange: (name: string) => void }) {
-  const { online, me, typists } = usePresence();
+function Layout({ name }: { name?: string }) {
+  const { online, typists } = usePresence();
+  const people = usePeople();
   return (
     <>
       <ConnectionBanner />
       <header className="top">
         <h1>Live counter</h1>
         <OnlineCount online={online} />
-        <NamePicker name={name} me={me} onChange={onNameChange} />
+        <YouAre />
+        <NamePicker name={name} />
       </header>
       <main className="panels">
-        <Counter />
-        <Chat me={me} typists={typists} />
+        <div className="side">
+          <Counter />
+          <PeoplePanel {...people} />
+        </div>
+        <Chat typists={typists} />
       </main>
     </>
   );

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LIMITS } from '@live/shared-events';
-import { chatMessage, welcome } from '../testing/fakeSocket';
+import { chatMessage, identityId, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
 import { rateLimited } from '../testing/serverRefusals';
 
@@ -172,6 +172,60 @@ describe('Chat', () => {
     await userEvent.click(screen.getByRole('button', { name: /New messages/ }));
     expect(scroller.scrollTop).toBe(1000);
     expect(screen.queryByRole('button', { name: /New messages/ })).not.toBeInTheDocument();
+  });
+
+  it('shows each author’s colour chip, from their identity', () => {
+    connectedApp(
+      chatMessage({ author: 'Ada Lovelace', authorId: identityId('ada') }),
+      chatMessage({ author: 'Old', text: 'from before identities' }),
+    );
+    const [ada, old] = within(log())
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('.avatar') as HTMLElement);
+    expect(ada).toHaveTextContent('AL');
+    expect(ada.style.getPropertyValue('--hue')).not.toBe('');
+    expect(old).toHaveClass('unknown');
+  });
+
+  it('shows an edit from anyone in place, with “edited” and when', () => {
+    const original = chatMessage({ author: 'Ada', text: 'helo' });
+    const { socket } = connectedApp(original);
+
+    socket.receive('message:edited', {
+      ...original,
+      text: 'hello',
+      editedAt: '2026-01-01T10:03:00.000Z',
+    });
+
+    const item = within(log()).getByRole('listitem');
+    expect(within(item).getByText('hello')).toBeInTheDocument();
+    expect(within(item).queryByText('helo')).toBeNull();
+    const edited = within(item).getByText(/^edited/);
+    const time = edited.querySelector('time') as HTMLElement;
+    expect(time).toHaveAttribute('datetime', '2026-01-01T10:03:00.000Z');
+    expect(time.getAttribute('title')).toMatch(/2026/);
+  });
+
+  it('notes a rename once, where it happened in the conversation', () => {
+    const { socket } = connectedApp(chatMessage({ text: 'before' }));
+    socket.receive('people', {
+      joined: [],
+      left: [],
+      renamed: [{ id: identityId('ada'), name: 'Ada L.', from: 'Ada' }],
+      total: 2,
+    });
+    socket.receive('message', chatMessage({ text: 'after' }));
+    socket.receive('people', { joined: [], left: [], renamed: [], total: 2 });
+
+    expect(
+      within(log())
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/before$/),
+      'Ada is now Ada L.',
+      expect.stringMatching(/after$/),
+    ]);
   });
 
   it('says it is typing, and stops saying so on send', async () => {

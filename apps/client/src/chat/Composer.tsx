@@ -1,22 +1,29 @@
 import { LIMITS } from '@live/shared-events';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { mutedUntilMessage } from '../socket/describeFailure';
 
 export interface ComposerProps {
   connected: boolean;
   /** The server's last refusal (validation, rate limit with the wait). */
   error: string | null;
+  /** Until when we are muted (epoch ms), while we are; null otherwise. */
+  mutedUntil: number | null;
   onSend: (text: string) => void;
   onTyping: (typing: boolean) => void;
+  /** Up in an empty composer: edit our last message. False when there is none to edit. */
+  onEditLast: () => boolean;
 }
 
-/** Write a message: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ connected, error, onSend, onTyping }: ComposerProps) {
+/** Write a message: Enter sends, Shift+Enter starts a new line, Up (when empty) edits the last. */
+export function Composer(props: ComposerProps) {
+  const { connected, error, mutedUntil, onSend, onTyping, onEditLast } = props;
   const [text, setText] = useState('');
   const empty = text.trim() === '';
+  const muted = mutedUntil !== null;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (empty) return;
+    if (empty || muted) return;
     onSend(text.trim());
     onTyping(false);
     setText('');
@@ -27,6 +34,8 @@ export function Composer({ connected, error, onSend, onTyping }: ComposerProps) 
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
+    } else if (event.key === 'ArrowUp' && text === '' && !hasModifier(event) && onEditLast()) {
+      event.preventDefault();
     }
   };
 
@@ -41,7 +50,8 @@ export function Composer({ connected, error, onSend, onTyping }: ComposerProps) 
         value={text}
         maxLength={LIMITS.messageMaxLength}
         placeholder="Write a message…"
-        aria-describedby="message-length message-hint"
+        aria-describedby="message-length message-hint message-muted"
+        disabled={muted}
         onChange={(event) => {
           setText(event.target.value);
           onTyping(event.target.value.trim() !== '');
@@ -49,14 +59,18 @@ export function Composer({ connected, error, onSend, onTyping }: ComposerProps) 
         onKeyDown={onKeyDown}
         onBlur={() => onTyping(false)}
       />
-      <button type="submit" disabled={empty}>
+      <button type="submit" disabled={empty || muted}>
         Send
       </button>
       <div className="composer-footer">
-        <p className="error" role="alert">
-          {error}
+        {/* The mute says it once; the refusal that may have told us is the same sentence. */}
+        <p id="message-muted" className="error" role="status">
+          {muted && mutedUntilMessage(mutedUntil)}
         </p>
-        {!error && !connected && (
+        <p className="error" role="alert">
+          {!muted && error}
+        </p>
+        {!error && !muted && !connected && (
           <p id="message-hint" className="hint">
             Offline: messages are kept and sent once the connection is back.
           </p>
@@ -68,3 +82,6 @@ export function Composer({ connected, error, onSend, onTyping }: ComposerProps) 
     </form>
   );
 }
+
+const hasModifier = (event: KeyboardEvent) =>
+  event.shiftKey || event.altKey || event.ctrlKey || event.metaKey;

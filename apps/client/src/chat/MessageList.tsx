@@ -1,50 +1,52 @@
-import type { ChatMessage } from '@live/shared-events';
+import type { You } from '../socket/SocketProvider';
+import { MessageItem } from './MessageItem';
+import type { LoggedMessage } from './messageLog';
 import type { OutgoingMessage } from './outbox';
+import { isMine, mayChange } from './ownMessages';
+import { timeline, type TimelineItem } from './timeline';
+import type { MessageEditing } from './useMessageEditor';
+import type { RenameNotice } from './useRenameNotices';
 import { useStickToBottom } from './useStickToBottom';
 
 /** Messages by one author closer together than this share one header. */
 const GROUP_WINDOW_MS = 5 * 60_000;
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
 export interface MessageListProps {
-  messages: ChatMessage[];
+  messages: LoggedMessage[];
+  notices: RenameNotice[];
   outbox: OutgoingMessage[];
-  /** Our own name, to tell our messages apart. */
-  me: string | null;
+  /** Who we are: tells our messages apart (by identity) and what we may do to them. */
+  you: You | null;
+  /** The time the edit windows are measured against. */
+  now: number;
   connected: boolean;
   hasOlder: boolean;
   loadingOlder: boolean;
+  editing: MessageEditing;
   onLoadOlder: () => void;
   onRetry: (id: string) => void;
-  /** Moderators only: shows a delete button on each stored message. */
-  onDelete?: (id: string) => void;
+  onDelete: (id: string) => void;
 }
 
-function startsGroup(message: ChatMessage, previous: ChatMessage | undefined): boolean {
+/** A new header after a notice, a deletion, another author or a pause. */
+function startsGroup(message: LoggedMessage, previous: TimelineItem | undefined): boolean {
+  if (previous?.kind !== 'message' || previous.message.deleted) return true;
+  const before = previous.message;
   return (
-    !previous ||
-    previous.author !== message.author ||
-    Date.parse(message.sentAt) - Date.parse(previous.sentAt) > GROUP_WINDOW_MS
+    before.author !== message.author ||
+    before.authorId !== message.authorId ||
+    Date.parse(message.sentAt) - Date.parse(before.sentAt) > GROUP_WINDOW_MS
   );
 }
 
 /** The conversation, newest at the bottom; text is always rendered as text, never as HTML. */
 export function MessageList(props: MessageListProps) {
-  const {
-    messages,
-    outbox,
-    me,
-    connected,
-    hasOlder,
-    loadingOlder,
-    onLoadOlder,
-    onRetry,
-    onDelete,
-  } = props;
+  const { messages, notices, outbox, you, now, connected, hasOlder, loadingOlder } = props;
+  const { editing, onLoadOlder, onRetry, onDelete } = props;
+  const items = timeline(messages, notices);
   const { ref, onScroll, unseen, scrollToBottom } = useStickToBottom<HTMLDivElement>(
     messages[0]?.id,
-    `${messages.at(-1)?.id}/${outbox.at(-1)?.id}`,
+    `${messages.at(-1)?.id}/${outbox.at(-1)?.id}/${notices.at(-1)?.key}`,
     outbox.at(-1)?.id,
   );
 
@@ -61,33 +63,25 @@ export function MessageList(props: MessageListProps) {
           )}
         </div>
         <ol role="log" aria-label="Messages" aria-live="polite" className="messages">
-          {messages.map((message, index) => {
-            const first = startsGroup(message, messages[index - 1]);
-            const time = timeFormat.format(new Date(message.sentAt));
-            return (
-              <li
-                key={message.id}
-                className={`message${first ? ' first' : ''}${message.author === me ? ' mine' : ''}`}
-              >
-                <p className={first ? 'meta' : 'meta visually-hidden'}>
-                  <span className="author">{message.author}</span>{' '}
-                  <time dateTime={message.sentAt}>{time}</time>
-                </p>
-                <p className="text">{message.text}</p>
-                {onDelete && (
-                  <button
-                    type="button"
-                    className="delete"
-                    onClick={() => onDelete(message.id)}
-                    disabled={!connected}
-                    aria-label={`Delete message from ${message.author}`}
-                  >
-                    Delete
-                  </button>
-                )}
+          {items.map((item, index) =>
+            item.kind === 'notice' ? (
+              <li key={item.notice.key} className="notice">
+                {item.notice.text}
               </li>
-            );
-          })}
+            ) : (
+              <MessageItem
+                key={item.message.id}
+                message={item.message}
+                first={startsGroup(item.message, items[index - 1])}
+                mine={isMine(item.message, you)}
+                changeable={mayChange(item.message, you, now)}
+                moderator={you?.moderator === true}
+                connected={connected}
+                editing={editing}
+                onDelete={onDelete}
+              />
+            ),
+          )}
           {outbox.map((message) => (
             <li key={message.id} className="message mine first outgoing">
               <p className="text">{message.text}</p>
@@ -104,7 +98,7 @@ export function MessageList(props: MessageListProps) {
             </li>
           ))}
         </ol>
-        {messages.length === 0 && outbox.length === 0 && (
+        {items.length === 0 && outbox.length === 0 && (
           <p className="empty hint">No messages yet. Say hello!</p>
         )}
       </div>

@@ -10,7 +10,7 @@ export interface OutgoingMessage {
 export type OutboxAction =
   | { type: 'queued'; id: string; text: string }
   | { type: 'stored'; id: string }
-  /** A moderator deleted it: the server will never store it under this id. */
+  /** It was stored and deleted since: the server will never store it under this id. */
   | { type: 'dropped'; id: string }
   | { type: 'refused'; id: string; failure: string }
   | { type: 'retried'; id: string };

@@ -9,7 +9,7 @@ function MessageLogHarness() {
     <>
       <ol aria-label="Messages">
         {messages.map((m) => (
-          <li key={m.id}>{m.text}</li>
+          <li key={m.id}>{m.deleted ? 'Message deleted' : m.text}</li>
         ))}
       </ol>
       <p>{hasOlder ? 'There are older messages' : 'This is the start'}</p>
@@ -66,13 +66,39 @@ describe('useMessageLog', () => {
     expect(screen.getByText('There are older messages')).toBeInTheDocument();
   });
 
-  it('drops a message a moderator deleted', () => {
+  it('keeps a deleted message’s place without its text, even when a copy arrives again', () => {
     const { socket } = connected();
     const [spam, fine] = [chatMessage({ text: 'buy now' }), chatMessage({ text: 'hello' })];
     socket.receive('welcome', welcome({ messages: [spam, fine] }));
 
     socket.receive('message:deleted', { id: spam.id });
+    expect(shown()).toEqual(['Message deleted', 'hello']);
 
+    // A late broadcast or page of history from before the deletion does not bring it back.
+    socket.receive('message', spam);
+    socket.receive('message:edited', {
+      ...spam,
+      text: 'buy now!',
+      editedAt: '2026-01-01T10:05:00Z',
+    });
+    expect(shown()).toEqual(['Message deleted', 'hello']);
+  });
+
+  it('shows the latest edit of a message, whatever order its copies arrive in', () => {
+    const { socket } = connected();
+    const original = chatMessage({ text: 'helo' });
+    socket.receive('welcome', welcome({ messages: [original] }));
+
+    const edited = { ...original, text: 'hello', editedAt: '2026-01-01T10:01:00Z' };
+    socket.receive('message:edited', edited);
+    expect(shown()).toEqual(['hello']);
+
+    // The original again (a history page fetched before the edit) does not undo it.
+    socket.receive('message', original);
+    expect(shown()).toEqual(['hello']);
+
+    // An edit of a message not loaded here adds nothing.
+    socket.receive('message:edited', chatMessage({ editedAt: '2026-01-01T10:02:00Z' }));
     expect(shown()).toEqual(['hello']);
   });
 });

@@ -4,9 +4,9 @@ import { useSocketEvent } from '../socket/useSocketEvent';
 import { emptyMessageLog, messageLogReducer } from './messageLog';
 
 /**
- * The stored messages: the welcome's snapshot, then every broadcast and deletion. `add`,
- * `addOlder` and `restartFrom` let the other chat hooks put in what they fetched; all three are
- * stable, so they can be handed to effects and listeners.
+ * The stored messages: the welcome's snapshot, then every broadcast, edit and deletion. `add`,
+ * `edited`, `addOlder` and `restartFrom` let the other chat hooks put in what they fetched; all
+ * four are stable, so they can be handed to effects and listeners.
  */
 export function useMessageLog() {
   const [log, dispatch] = useReducer(messageLogReducer, emptyMessageLog);
@@ -19,6 +19,8 @@ export function useMessageLog() {
     'message',
     useCallback((message: ChatMessage) => dispatch({ type: 'received', messages: [message] }), []),
   );
+  const edited = useCallback((message: ChatMessage) => dispatch({ type: 'edited', message }), []);
+  useSocketEvent('message:edited', edited);
   useSocketEvent(
     'message:deleted',
     useCallback(({ id }: MessageDeleted) => dispatch({ type: 'deleted', id }), []),
@@ -39,5 +41,5 @@ export function useMessageLog() {
     [],
   );
 
-  return { ...log, add, addOlder, restartFrom };
+  return { ...log, add, edited, addOlder, restartFrom };
 }

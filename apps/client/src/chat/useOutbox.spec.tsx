@@ -4,17 +4,22 @@ import userEvent from '@testing-library/user-event';
 import { useCallback, useState } from 'react';
 import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
 import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
-import { messageDeleted, rateLimited } from '../testing/serverRefusals';
+import { messageDeleted, muted, rateLimited } from '../testing/serverRefusals';
 import { useMessageLog } from './useMessageLog';
 import { useOutbox } from './useOutbox';
 
 function OutboxHarness() {
   const log = useMessageLog();
   const [error, setError] = useState<string | null>(null);
+  const [mutedFor, setMutedFor] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const { add } = log;
   const onStored = useCallback((message: ChatMessage) => add([message]), [add]);
-  const { outbox, send, retry } = useOutbox(log.messages, { onStored, onError: setError });
+  const { outbox, send, retry } = useOutbox(log.messages, {
+    onStored,
+    onError: setError,
+    onMuted: setMutedFor,
+  });
   return (
     <>
       <ol aria-label="Stored">
@@ -47,6 +52,7 @@ function OutboxHarness() {
         Send
       </button>
       <p role="alert">{error}</p>
+      <p>{mutedFor !== null && `Muted for ${mutedFor} ms`}</p>
     </>
   );
 }
@@ -141,7 +147,7 @@ describe('useOutbox', () => {
     expect(sent()[1].id).toBe(sent()[0].id);
   });
 
-  it('drops a message a moderator deleted before its answer came back, and says so', async () => {
+  it('drops a message deleted before its answer came back, and says so', async () => {
     const { socket, write, sent } = renderOutbox();
     await write('removed');
 
@@ -150,6 +156,17 @@ describe('useOutbox', () => {
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('deleted by a moderator');
     expect(sent()).toHaveLength(1);
+  });
+
+  it('keeps a message refused because we are muted, and says for how long we are', async () => {
+    const { socket, write } = renderOutbox();
+    await write('while muted');
+
+    await socket.ack('message', muted(90_000));
+
+    expect(screen.getByText('Muted for 90000 ms')).toBeInTheDocument();
+    expect(items('Outbox')).toEqual([expect.stringMatching(/^while muted: You are muted until /)]);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 
   it('clears the last refusal once a message gets through', async () => {

@@ -10,6 +10,8 @@ export interface OutboxOptions {
   onStored: (message: ChatMessage) => void;
   /** The last refusal as a sentence, or null once a message gets through or is retried. */
   onError: (error: string | null) => void;
+  /** A send was refused because we are muted, for this long. Stable, like `onStored`. */
+  onMuted: (retryAfterMs: number) => void;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface OutboxOptions {
  * connected — kept while offline and sent once, with the same id, on reconnect. A refused one
  * waits for `retry`. `stored` are the messages shown: our copy of any of them is hidden at once.
  */
-export function useOutbox(stored: ChatMessage[], { onStored, onError }: OutboxOptions) {
+export function useOutbox(stored: ChatMessage[], { onStored, onError, onMuted }: OutboxOptions) {
   const { status, emitWithAck } = useSocket();
   const [outbox, dispatch] = useReducer(outboxReducer, []);
   const inFlight = useRef(new Set<string>());
@@ -34,7 +36,7 @@ export function useOutbox(stored: ChatMessage[], { onStored, onError }: OutboxOp
         onStored(result.message);
         onError(null);
       } else if (result.error.code === 'DELETED') {
-        // Stored once, then deleted by a moderator (our first answer was lost): it stays gone.
+        // Stored once, then deleted (our first answer was lost): it stays gone.
         dispatch({ type: 'dropped', id });
         onError(describeFailure(result.error));
       } else if (result.error.code !== 'OFFLINE') {
@@ -42,9 +44,13 @@ export function useOutbox(stored: ChatMessage[], { onStored, onError }: OutboxOp
         const failure = describeFailure(result.error);
         dispatch({ type: 'refused', id, failure });
         onError(failure);
+        // Refused with a wait, though not for speed: we are muted (and may not have heard).
+        if (result.error.code === 'FORBIDDEN' && result.error.retryAfterMs !== undefined) {
+          onMuted(result.error.retryAfterMs);
+        }
       }
     },
-    [emitWithAck, onStored, onError],
+    [emitWithAck, onStored, onError, onMuted],
   );
 
   const connected = status === 'connected';

@@ -1,3 +1,4 @@
+import { ConfirmAction } from '../moderation/ConfirmAction';
 import { useModeration } from '../moderation/useModeration';
 import { useSocket } from '../socket/useSocket';
 import { useCounter } from './useCounter';
@@ -40,13 +41,13 @@ export function Counter() {
       </p>
       {moderation.isModerator && (
         <div className="moderation">
-          <button
-            type="button"
-            onClick={() => void moderation.resetCounter()}
+          <ConfirmAction
+            question="Reset the counter to 0 for everyone?"
+            onConfirm={() => void moderation.resetCounter()}
             disabled={status !== 'connected'}
           >
             Reset counter to 0
-          </button>
+          </ConfirmAction>
           {moderation.resetError && <p role="alert">Not reset: {moderation.resetError}</p>}
         </div>
       )}

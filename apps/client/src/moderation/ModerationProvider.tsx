@@ -1,36 +1,88 @@
-import type { Welcome } from '@live/shared-events';
+import type { UserMuted, Welcome } from '@live/shared-events';
 import { createContext, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { describeFailure } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
 import { useSocketEvent } from '../socket/useSocketEvent';
 
+/** Why a mute or unmute of this person was refused. */
+export interface MuteError {
+  userId: string;
+  message: string;
+}
+
 export interface ModerationContextValue {
   /** The server made us a moderator (the handshake carried the operator token). */
   isModerator: boolean;
+  /** The same request for a message's author and for a moderator; the server decides. */
   deleteMessage: (id: string) => Promise<void>;
   resetCounter: () => Promise<void>;
+  muteUser: (userId: string, minutes: number) => Promise<void>;
+  unmuteUser: (userId: string) => Promise<void>;
   /** Why the last delete was refused; null once one succeeds. */
   deleteError: string | null;
   /** Why the last reset was refused; null once one succeeds. */
   resetError: string | null;
+  /** Why the last mute or unmute was refused; null once one succeeds. */
+  muteError: MuteError | null;
+  /** Who is muted until when (epoch ms), as far as we have heard; past ones have ended. */
+  mutes: ReadonlyMap<string, number>;
+  /** Until when we are muted ourselves (epoch ms), or null; a past time has ended. */
+  mutedUntil: number | null;
+  /** A request of ours was refused as muted for `retryAfterMs`, though we had not heard of it. */
+  mutedFor: (retryAfterMs: number) => void;
 }
 
 export const ModerationContext = createContext<ModerationContextValue | null>(null);
 
+const withMute = (mutes: ReadonlyMap<string, number>, userId: string, until?: number) => {
+  const next = new Map(mutes);
+  if (until === undefined) next.delete(userId);
+  else next.set(userId, until);
+  return next;
+};
+
 /**
- * The app's one moderation state, mounted once inside the `SocketProvider`: the chat and the
- * counter both read it, so they can never disagree about who is a moderator.
+ * The app's one moderation state, mounted once inside the `SocketProvider`: the chat, the
+ * counter and the people panel all read it, so they never disagree about who is a moderator or
+ * who is muted.
  */
 export function ModerationProvider({ children }: { children: ReactNode }) {
-  const { emitWithAck } = useSocket();
-  const [isModerator, setModerator] = useState(false);
+  const { emitWithAck, you } = useSocket();
+  const isModerator = you?.moderator === true;
   // Each refusal is shown beside the control that was used, so each has its own.
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [resetError, setResetError] = useState<string | null>(null);
+  const [muteError, setMuteError] = useState<MuteError | null>(null);
+  const [mutes, setMutes] = useState<ReadonlyMap<string, number>>(new Map());
+  // Kept apart from `mutes`: a refusal can tell us we are muted before we know our identity.
+  const [mutedUntil, setMutedUntil] = useState<number | null>(null);
 
   useSocketEvent(
     'welcome',
-    useCallback((welcome: Welcome) => setModerator(welcome.you.moderator === true), []),
+    useCallback(({ you: me, mutedUntil: until }: Welcome) => {
+      const ends = until === undefined ? undefined : Date.parse(until);
+      setMutedUntil(ends ?? null);
+      if (me.userId) {
+        const userId = me.userId;
+        setMutes((current) => withMute(current, userId, ends));
+      }
+    }, []),
+  );
+  useSocketEvent(
+    'user:muted',
+    useCallback(
+      ({ userId, until }: UserMuted) => {
+        const ends = until === undefined ? undefined : Date.parse(until);
+        setMutes((current) => withMute(current, userId, ends));
+        if (userId === you?.userId) setMutedUntil(ends ?? null);
+      },
+      [you?.userId],
+    ),
+  );
+
+  const mutedFor = useCallback(
+    (retryAfterMs: number) => setMutedUntil(Date.now() + retryAfterMs),
+    [],
   );
 
   const deleteMessage = useCallback(
@@ -46,9 +98,52 @@ export function ModerationProvider({ children }: { children: ReactNode }) {
     setResetError(result.ok ? null : describeFailure(result.error));
   }, [emitWithAck]);
 
+  const muteUser = useCallback(
+    async (userId: string, minutes: number) => {
+      const result = await emitWithAck('user:mute', { userId, minutes });
+      setMuteError(result.ok ? null : { userId, message: describeFailure(result.error) });
+      // The broadcast says so too, but the panel need not wait for it.
+      if (result.ok) setMutes((current) => withMute(current, userId, Date.parse(result.until)));
+    },
+    [emitWithAck],
+  );
+
+  const unmuteUser = useCallback(
+    async (userId: string) => {
+      const result = await emitWithAck('user:unmute', { userId });
+      setMuteError(result.ok ? null : { userId, message: describeFailure(result.error) });
+      if (result.ok) setMutes((current) => withMute(current, userId));
+    },
+    [emitWithAck],
+  );
+
   const value = useMemo<ModerationContextValue>(
-    () => ({ isModerator, deleteMessage, resetCounter, deleteError, resetError }),
-    [isModerator, deleteMessage, resetCounter, deleteError, resetError],
+    () => ({
+      isModerator,
+      deleteMessage,
+      resetCounter,
+      muteUser,
+      unmuteUser,
+      deleteError,
+      resetError,
+      muteError,
+      mutes,
+      mutedUntil,
+      mutedFor,
+    }),
+    [
+      isModerator,
+      deleteMessage,
+      resetCounter,
+      muteUser,
+      unmuteUser,
+      deleteError,
+      resetError,
+      muteError,
+      mutes,
+      mutedUntil,
+      mutedFor,
+    ],
   );
 
   return <ModerationContext.Provider value={value}>{children}</ModerationContext.Provider>;

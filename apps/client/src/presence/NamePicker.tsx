@@ -1,22 +1,34 @@
 import { LIMITS } from '@live/shared-events';
 import { useState, type FormEvent } from 'react';
+import { useSocket } from '../socket/useSocket';
 
 export interface NamePickerProps {
-  /** The picked name; undefined while a guest. */
+  /** The person's own name; undefined while a guest. */
   name: string | undefined;
-  /** The name the server knows us by (a guest name until one is picked). */
-  me: string | null;
-  onChange: (name: string) => void;
 }
 
-/** Pick a display name; an empty one goes back to a guest name. */
-export function NamePicker({ name, me, onChange }: NamePickerProps) {
+/**
+ * Pick a display name (an empty one goes back to a guest name). When it is taken, says so here
+ * with the free name the server suggests, one click away.
+ */
+export function NamePicker({ name }: NamePickerProps) {
+  const { you, changeName, nameError } = useSocket();
   const [draft, setDraft] = useState(name ?? '');
+  const [saving, setSaving] = useState(false);
   const unchanged = draft.trim() === (name ?? '');
+  const refused = nameError !== null && nameError.name === draft.trim();
+  const suggestion = nameError?.suggestion;
+
+  const take = async (next: string) => {
+    setDraft(next);
+    setSaving(true);
+    await changeName(next);
+    setSaving(false);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!unchanged) onChange(draft);
+    if (!unchanged) void take(draft);
   };
 
   return (
@@ -27,13 +39,25 @@ export function NamePicker({ name, me, onChange }: NamePickerProps) {
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         maxLength={LIMITS.nameMaxLength}
-        placeholder={me ?? 'Guest'}
+        placeholder={you?.name ?? 'Guest'}
         autoComplete="nickname"
         spellCheck={false}
+        aria-invalid={refused}
+        aria-describedby={nameError ? 'name-error' : undefined}
       />
-      <button type="submit" disabled={unchanged}>
+      <button type="submit" disabled={unchanged || saving}>
         Save
       </button>
+      {nameError && (
+        <p id="name-error" className="name-error">
+          <span role="alert">{nameError.message}</span>
+          {suggestion !== undefined && (
+            <button type="button" onClick={() => void take(suggestion)}>
+              Use “{suggestion}”
+            </button>
+          )}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,5 +1,4 @@
 import { act, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { chatMessage, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
 import { TYPING_EXPIRY_MS } from './usePresence';
@@ -37,22 +36,6 @@ describe('who is here', () => {
       jest.advanceTimersByTime(TYPING_EXPIRY_MS);
     });
     expect(screen.queryByText(/is typing/)).not.toBeInTheDocument();
-  });
-
-  it('connects as a guest, then remembers a picked name and reconnects with it', async () => {
-    const { socket } = renderApp();
-    expect(socket.auth).toEqual({});
-    socket.serverConnect();
-    socket.receive('welcome', welcome({ you: { id: 's1', name: 'Guest 7' } }));
-    const name = screen.getByRole('textbox', { name: 'Name' });
-    expect(name).toHaveAttribute('placeholder', 'Guest 7');
-
-    await userEvent.type(name, 'Ada{Enter}');
-
-    expect(localStorage.getItem('live-counter.name')).toBe('Ada');
-    expect(socket.auth).toEqual({ name: 'Ada' });
-    expect(socket.disconnectCalls).toBe(1);
-    expect(socket.connectCalls).toBe(2);
   });
 
   it('sends the remembered name in the first handshake', () => {

@@ -5,10 +5,9 @@ import { useSocketEvent } from '../socket/useSocketEvent';
 /** Forget a typist we have not heard from for this long (they may have left mid-sentence). */
 export const TYPING_EXPIRY_MS = 6000;
 
-/** Who is here: the online count, who is typing, and the name the server knows us by. */
+/** Who is here: the online count and who is typing. */
 export function usePresence() {
   const [online, setOnline] = useState<number | null>(null);
-  const [me, setMe] = useState<string | null>(null);
   const [typists, setTypists] = useState<string[]>([]);
   const expiries = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
@@ -27,7 +26,6 @@ export function usePresence() {
     'welcome',
     useCallback((welcome: Welcome) => {
       setOnline(welcome.online);
-      setMe(welcome.you.name);
       // Notices from before a reconnect may never get their "stopped".
       expiries.current.forEach((timer) => clearTimeout(timer));
       expiries.current.clear();
@@ -59,5 +57,5 @@ export function usePresence() {
     useCallback((message: ChatMessage) => stopTyping(message.author), [stopTyping]),
   );
 
-  return { online, me, typists };
+  return { online, typists };
 }

@@ -12,11 +12,14 @@ function readName(): string | undefined {
   }
 }
 
-/** The name the person picked, remembered in localStorage; undefined means "a guest". */
-export function useStoredName(): [string | undefined, (name: string) => void] {
+/**
+ * The person's name, remembered in localStorage; undefined means "a guest". Only names the
+ * server took are saved here (see `SocketProvider`'s `onNameChange`).
+ */
+export function useStoredName(): [string | undefined, (name: string | undefined) => void] {
   const [name, setName] = useState(readName);
-  const save = useCallback((next: string) => {
-    const trimmed = next.trim() || undefined;
+  const save = useCallback((next: string | undefined) => {
+    const trimmed = next?.trim() || undefined;
     try {
       if (trimmed) localStorage.setItem(STORAGE_KEY, trimmed);
       else localStorage.removeItem(STORAGE_KEY);

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { FakeSocket, welcome } from '../testing/fakeSocket';
+import { nameTakenAtConnect } from '../testing/serverRefusals';
 import { settle } from '../testing/settle';
 import { SocketProvider } from './SocketProvider';
 import { useSocket } from './useSocket';
@@ -17,7 +18,11 @@ function Status() {
 
 function renderProvider(
   name?: string,
-  { strict = false, token }: { strict?: boolean; token?: string } = {},
+  {
+    strict = false,
+    token,
+    onNameChange,
+  }: { strict?: boolean; token?: string; onNameChange?: (name: string | undefined) => void } = {},
 ) {
   const sockets: FakeSocket[] = [];
   const createSocket = () => {
@@ -27,7 +32,12 @@ function renderProvider(
   };
   const ui = (n?: string) => {
     const tree = (
-      <SocketProvider name={n} token={token} createSocket={createSocket}>
+      <SocketProvider
+        name={n}
+        token={token}
+        onNameChange={onNameChange}
+        createSocket={createSocket}
+      >
         <Status />
       </SocketProvider>
     );
@@ -114,35 +124,80 @@ describe('SocketProvider', () => {
   it('keeps the guest name the server assigned across reconnects, until a name is picked', async () => {
     const { socket, rerenderWithName } = renderProvider();
     socket().serverConnect();
-    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
-    expect(socket().auth).toEqual({ name: 'Guest 4821' });
+    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' }, session: 'g.1' }));
+    expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.1' });
 
     await socket().drop('transport close');
     socket().serverConnect();
-    expect(socket().auth).toEqual({ name: 'Guest 4821' });
+    expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.1' });
 
     rerenderWithName('Ada');
-    expect(socket().auth).toEqual({ name: 'Ada' });
+    expect(socket().auth).toEqual({ name: 'Ada', session: 'g.1' });
   });
 
   it('keeps the operator token when a guest moderator reconnects under the assigned name', async () => {
-    const { socket } = renderProvider(undefined, {
-      token: 's3cret-operator-token-0123456789abcdef',
-    });
+    const token = 's3cret-operator-token-0123456789abcdef';
+    const { socket } = renderProvider(undefined, { token });
     socket().serverConnect();
-    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' } }));
+    socket().receive(
+      'welcome',
+      welcome({ you: { id: 's1', name: 'Guest 4821', moderator: true }, session: 'g.1' }),
+    );
 
     await socket().drop('transport close');
     socket().serverConnect();
+    expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.1', token });
 
-    expect(socket().auth).toEqual({
-      name: 'Guest 4821',
-      token: 's3cret-operator-token-0123456789abcdef',
-    });
+    // Each welcome renews the session; the token stays through that too.
+    socket().receive(
+      'welcome',
+      welcome({ you: { id: 's2', name: 'Guest 4821', moderator: true }, session: 'g.2' }),
+    );
+    await socket().drop('ping timeout');
+    socket().serverConnect();
+    expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.2', token });
+    expect(socket().disconnectCalls).toBe(0);
   });
 
   it('connects as a guest without a name', () => {
     const { socket } = renderProvider();
     expect(socket().auth).toEqual({});
+  });
+});
+
+describe('SocketProvider identity', () => {
+  it('sends the kept session in the first handshake', () => {
+    localStorage.setItem('live-counter.session', 'kept.session');
+    const { socket } = renderProvider('Ada');
+    expect(socket().auth).toEqual({ name: 'Ada', session: 'kept.session' });
+  });
+
+  it('keeps each welcome’s session, for reconnects and the next visit, without reconnecting', async () => {
+    const { socket } = renderProvider('Ada');
+    socket().serverConnect();
+    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Ada' }, session: 'issued.1' }));
+
+    expect(localStorage.getItem('live-counter.session')).toBe('issued.1');
+    expect(socket().auth).toEqual({ name: 'Ada', session: 'issued.1' });
+    expect(socket().disconnectCalls).toBe(0);
+
+    await socket().drop();
+    socket().serverConnect();
+    socket().receive('welcome', welcome({ you: { id: 's2', name: 'Ada' }, session: 'issued.2' }));
+    expect(localStorage.getItem('live-counter.session')).toBe('issued.2');
+    expect(socket().auth).toEqual({ name: 'Ada', session: 'issued.2' });
+  });
+
+  it('connects without a name the server says is someone else’s, instead of staying offline', () => {
+    const onNameChange = jest.fn();
+    const { socket } = renderProvider('Ada', { onNameChange });
+
+    socket().refuseHandshake(nameTakenAtConnect('Ada 2'));
+
+    expect(socket().auth).toEqual({});
+    expect(socket().connectCalls).toBe(2);
+    expect(screen.getByText('connecting')).toBeInTheDocument();
+    // The owner drops the refused name: it is not the person's.
+    expect(onNameChange).toHaveBeenCalledWith(undefined);
   });
 });

@@ -1,23 +1,36 @@
-import type { Welcome } from '@live/shared-events';
+import { ERROR_CODES, type PeopleChange, type Welcome } from '@live/shared-events';
 import {
   createContext,
   useCallback,
   useEffect,
+  useEffectEvent,
   useMemo,
   useRef,
   useState,
   type ReactNode,
 } from 'react';
+import { describeFailure } from './describeFailure';
 import { emitWithAck, type AckEvent, type AckPayload, type EmitResult } from './emitWithAck';
 import {
   createLiveSocket,
-  keepAssignedName,
+  handshakeOf,
   syncHandshake,
+  updateHandshake,
   type ClientHandshake,
   type LiveSocket,
 } from './liveSocket';
+import { nameTakenAtConnect, nameTakenMessage, type NameError } from './nameError';
+import { readSessionToken, storeSessionToken } from './sessionToken';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Who the server says we are. */
+export interface You {
+  /** Our identity, the same across reconnects, tabs and reloads (absent from older servers). */
+  userId?: string;
+  name: string;
+  moderator: boolean;
+}
 
 export interface SocketContextValue {
   socket: LiveSocket;
@@ -27,15 +40,32 @@ export interface SocketContextValue {
   emitWithAck: <E extends AckEvent>(event: E, payload: AckPayload<E>) => Promise<EmitResult<E>>;
   /** Tries again after the server refused or closed the connection (status `offline`). */
   reconnect: () => void;
+  /** Who we are, from the latest welcome and renames; null before the first welcome. */
+  you: You | null;
+  /**
+   * Takes another name: renamed on the live connection (`user:rename`) while connected, else
+   * tried in the next handshake. An empty one goes back to a guest name, reconnecting.
+   */
+  changeName: (name: string) => Promise<void>;
+  /** Why the last name was not taken (by a rename or at connect); null once one is. */
+  nameError: NameError | null;
 }
 
 export const SocketContext = createContext<SocketContextValue | null>(null);
 
 export interface SocketProviderProps {
-  /** Sent in the handshake; without one the server assigns a guest name. Changing it reconnects. */
+  /**
+   * The person's name; without one the server assigns a guest name. Changing it reconnects,
+   * unless the connection already goes by it (after a rename).
+   */
   name?: string;
   /** The operator token (moderators only), sent as `auth.token`. Changing it reconnects. */
   token?: string;
+  /**
+   * The person's name changed here (renamed, accepted at connect, or refused as someone else's
+   * and dropped: undefined). The owner keeps it and passes it back as `name`.
+   */
+  onNameChange?: (name: string | undefined) => void;
   /** Makes the unconnected socket; tests pass a fake. */
   createSocket?: () => LiveSocket;
   children: ReactNode;
@@ -53,20 +83,81 @@ const DISCONNECT_REASONS: Record<string, string> = {
   'io server disconnect': 'The server closed the connection.',
 };
 
-/** Owns the app's one connection: opens it on mount, closes it on unmount. */
+/**
+ * Owns the app's one connection and who we are on it: opens it on mount, closes it on unmount,
+ * and keeps the handshake (name, session, operator token) for every reconnect.
+ */
 export function SocketProvider({
   name,
   token,
+  onNameChange,
   createSocket = createLiveSocket,
   children,
 }: SocketProviderProps) {
   const [socket] = useState(createSocket);
   const [connection, setConnection] = useState<Connection>({ status: 'connecting', error: null });
+  const [you, setYou] = useState<You | null>(null);
+  // A name picked while not connected: the handshake's until a welcome takes it or it is refused.
+  const [trialName, setTrialName] = useState<string | undefined>(undefined);
+  const [nameError, setNameError] = useState<NameError | null>(null);
   const mounts = useRef(0);
-  // The name picked by the person, as of the last render (set by the handshake effect).
-  const chosenName = useRef(name);
   // A guest keeps the name the server gave them across reconnects, until they pick one.
   const guestName = useRef<string | undefined>(undefined);
+  // Read from storage once, by the first handshake; renewed by every welcome.
+  const session = useRef<string | undefined>(undefined);
+
+  /** The connection goes by `taken` now: kept for reconnects and handed to the owner. */
+  const adoptName = useCallback(
+    (taken: string) => {
+      updateHandshake(socket, { name: taken });
+      setTrialName(undefined);
+      setYou((current) => current && { ...current, name: taken });
+      onNameChange?.(taken);
+    },
+    [socket, onNameChange],
+  );
+
+  const onWelcome = useEffectEvent((welcome: Welcome) => {
+    const { you: me } = welcome;
+    setYou({ userId: me.userId, name: me.name, moderator: me.moderator === true });
+    if (welcome.session) {
+      session.current = welcome.session;
+      storeSessionToken(welcome.session);
+      updateHandshake(socket, { session: welcome.session });
+    }
+    if (trialName !== undefined) {
+      adoptName(me.name);
+    } else if (!name) {
+      guestName.current = me.name;
+      updateHandshake(socket, { name: me.name });
+    }
+  });
+
+  const onConnectError = useEffectEvent((err: Error) => {
+    const refused = (socket.auth as ClientHandshake | undefined)?.name ?? '';
+    const taken = nameTakenAtConnect(err, refused);
+    if (!taken) {
+      // An inactive socket after connect_error means the server refused us (say, an invalid name).
+      setConnection({ status: socket.active ? 'reconnecting' : 'offline', error: err.message });
+      return;
+    }
+    // Never locked out: connect again without the refused name, going back to the last one the
+    // server took (or none, for a guest name), and drop it wherever it came from.
+    setNameError(taken);
+    if (trialName === refused) setTrialName(undefined);
+    else if (name === refused) onNameChange?.(undefined);
+    if (guestName.current === refused) guestName.current = undefined;
+    const fallback = [name, guestName.current].find((n) => n && n !== refused);
+    updateHandshake(socket, { name: fallback });
+    setConnection({ status: 'connecting', error: null });
+    if (!socket.active) socket.connect();
+  });
+
+  // Another tab of ours may rename us: this one goes by the new name too.
+  const onPeople = useEffectEvent(({ renamed }: PeopleChange) => {
+    const mine = renamed.find((person) => person.id === you?.userId);
+    if (mine && mine.name !== you?.name) adoptName(mine.name);
+  });
 
   useEffect(() => {
     const onConnect = () => setConnection({ status: 'connected', error: null });
@@ -81,33 +172,34 @@ export function SocketProvider({
         });
       }
     };
-    // An inactive socket after connect_error means the server refused us (say, an invalid name).
-    const onConnectError = (err: Error) =>
-      setConnection({ status: socket.active ? 'reconnecting' : 'offline', error: err.message });
-    const onWelcome = (welcome: Welcome) => {
-      if (chosenName.current) return;
-      guestName.current = welcome.you.name;
-      keepAssignedName(socket, welcome.you.name);
-    };
+    const welcomed = (welcome: Welcome) => onWelcome(welcome);
+    const refused = (err: Error) => onConnectError(err);
+    const peopleChanged = (change: PeopleChange) => onPeople(change);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
-    socket.on('welcome', onWelcome);
+    socket.on('connect_error', refused);
+    socket.on('welcome', welcomed);
+    socket.on('people', peopleChanged);
     return () => {
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
-      socket.off('welcome', onWelcome);
+      socket.off('connect_error', refused);
+      socket.off('welcome', welcomed);
+      socket.off('people', peopleChanged);
     };
   }, [socket]);
 
   useEffect(() => {
     mounts.current += 1;
-    chosenName.current = name;
-    const wanted = name ?? guestName.current;
-    const auth: ClientHandshake = wanted ? { name: wanted } : {};
-    if (token) auth.token = token;
-    syncHandshake(socket, auth);
+    session.current ??= readSessionToken();
+    syncHandshake(
+      socket,
+      handshakeOf({
+        name: trialName ?? name ?? guestName.current,
+        session: session.current,
+        token,
+      }),
+    );
     return () => {
       mounts.current -= 1;
       // StrictMode unmounts and remounts at once: closing only when no effect came back keeps a
@@ -116,7 +208,7 @@ export function SocketProvider({
         if (mounts.current === 0) socket.disconnect();
       });
     };
-  }, [socket, name, token]);
+  }, [socket, name, token, trialName]);
 
   const reconnect = useCallback(() => {
     if (socket.active) return;
@@ -129,9 +221,46 @@ export function SocketProvider({
     [socket],
   );
 
+  const changeName = useCallback(
+    async (picked: string) => {
+      const wanted = picked.trim();
+      setNameError(null);
+      if (!wanted) {
+        setTrialName(undefined);
+        onNameChange?.(undefined);
+        return;
+      }
+      if (!socket.connected) {
+        setTrialName(wanted);
+        return;
+      }
+      const result = await emitWithAck(socket, 'user:rename', { name: wanted });
+      if (result.ok) {
+        adoptName(result.name);
+      } else if (result.error.code === ERROR_CODES.NAME_TAKEN) {
+        setNameError({
+          name: wanted,
+          message: nameTakenMessage(wanted),
+          suggestion: result.error.suggestion,
+        });
+      } else {
+        setNameError({ name: wanted, message: describeFailure(result.error) });
+      }
+    },
+    [socket, onNameChange, adoptName],
+  );
+
   const value = useMemo<SocketContextValue>(
-    () => ({ socket, ...connection, emitWithAck: emit, reconnect }),
-    [socket, connection, emit, reconnect],
+    () => ({
+      socket,
+      ...connection,
+      emitWithAck: emit,
+      reconnect,
+      you,
+      changeName,
+      nameError,
+    }),
+    [socket, connection, emit, reconnect, you, changeName, nameError],
   );
 
   return <SocketContext.Provider value={value}>{children}</SocketContext.Provider>;

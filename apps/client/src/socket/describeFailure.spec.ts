@@ -1,4 +1,5 @@
-import { forbidden, rateLimited, storeUnavailable } from '../testing/serverRefusals';
+import { forbidden, muted, rateLimited, storeUnavailable } from '../testing/serverRefusals';
+import { clockTime } from '../time/clock';
 import { describeFailure } from './describeFailure';
 
 /** Every "try again in …" a person would read in `text`. */
@@ -28,6 +29,14 @@ describe('describeFailure', () => {
     expect(describeFailure(forbidden().error)).toBe('Only a moderator may do this');
     expect(describeFailure(storeUnavailable().error)).toBe(
       'The store is unavailable; nothing was recorded. Try again shortly.',
+    );
+  });
+
+  it('says until when, as a time of day, when we are muted', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-03-01T12:00:00Z') });
+    const until = Date.parse('2026-03-01T13:30:00Z');
+    expect(describeFailure(muted(90 * 60_000).error)).toBe(
+      `You are muted until ${clockTime(until)}`,
     );
   });
 

@@ -22,13 +22,24 @@ export function createLiveSocket(): LiveSocket {
   });
 }
 
-/** What the client sends in the handshake: the chosen or assigned name, the operator token. */
+/**
+ * What the client sends in the handshake: the chosen or assigned name, the session token of
+ * our identity, the operator token.
+ */
 export type ClientHandshake = HandshakeAuth & { token?: string };
 
+/** The handshake without the parts we lack: no name means "a guest", no session "someone new". */
+export function handshakeOf(parts: ClientHandshake): ClientHandshake {
+  return Object.fromEntries(
+    Object.entries(parts).filter(([, value]) => value !== undefined && value !== ''),
+  );
+}
+
 /**
- * Points the socket at a new handshake: a live connection made with another one is closed, and
- * the socket (re)connects with this one. The socket is an external system React only
- * synchronises with, so it is changed here, not in a component.
+ * Points the socket at a new handshake: a live connection made with another name or token is
+ * closed, and the socket (re)connects with this one (a renewed session alone changes nothing
+ * now). The socket is an external system React only synchronises with, so it is changed here,
+ * not in a component.
  */
 export function syncHandshake(socket: LiveSocket, auth: ClientHandshake): void {
   const previous = socket.auth as ClientHandshake | undefined;
@@ -39,7 +50,7 @@ export function syncHandshake(socket: LiveSocket, auth: ClientHandshake): void {
   if (!socket.active) socket.connect();
 }
 
-/** Keeps the name the server assigned for the next reconnects, with the rest of the handshake. */
-export function keepAssignedName(socket: LiveSocket, name: string): void {
-  socket.auth = { ...(socket.auth as ClientHandshake | undefined), name };
+/** Changes parts of the handshake for the next (re)connects, keeping the rest (the tokens). */
+export function updateHandshake(socket: LiveSocket, changes: ClientHandshake): void {
+  socket.auth = handshakeOf({ ...(socket.auth as ClientHandshake | undefined), ...changes });
 }

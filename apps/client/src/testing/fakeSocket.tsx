@@ -1,6 +1,7 @@
 import type {
   ChatMessage,
   ClientToServerEvents,
+  Person,
   ServerToClientEvents,
   Welcome,
 } from '@live/shared-events';
@@ -10,7 +11,7 @@ import { ModerationProvider } from '../moderation/ModerationProvider';
 import type { AckEvent, AckResultOf } from '../socket/emitWithAck';
 import type { LiveSocket } from '../socket/liveSocket';
 import { SocketProvider } from '../socket/SocketProvider';
-import type { ServerRefusal } from './serverRefusals';
+import type { HandshakeRefusal, ServerRefusal } from './serverRefusals';
 
 type Listener = (...args: never[]) => void;
 
@@ -116,6 +117,17 @@ export class FakeSocket {
     });
   }
 
+  /**
+   * The server's handshake middleware refuses us with a code (made by `./serverRefusals`):
+   * socket.io-client stops retrying and hands the error's `data` to `connect_error`.
+   */
+  refuseHandshake({ message, data }: HandshakeRefusal) {
+    act(() => {
+      this.active = false;
+      this.fire('connect_error', Object.assign(new Error(message), { data }));
+    });
+  }
+
   receive<E extends keyof ServerToClientEvents>(
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
@@ -184,6 +196,25 @@ export function chatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
 export const messagesFrom = (first: number, count: number): ChatMessage[] =>
   Array.from({ length: count }, (_, i) => chatMessage({ id: `m${first + i}`, seq: first + i }));
 
+/** An identity id shaped like the server's (22 URL-safe characters), readable in a spec. */
+export const identityId = (label: string): string => label.padEnd(22, '0');
+
+/**
+ * A welcome as the server sends it: our identity, a session token for it, and the people here
+ * (just us, unless `people` says otherwise).
+ */
 export function welcome(overrides: Partial<Welcome> = {}): Welcome {
-  return { you: { id: 's1', name: 'Guest 1' }, count: 0, messages: [], online: 1, ...overrides };
+  const you = overrides.you ?? { id: 's1', name: 'Guest 1', userId: identityId('guest1') };
+  const listed: Person[] = you.userId
+    ? [{ id: you.userId, name: you.name, moderator: you.moderator }]
+    : [];
+  return {
+    you,
+    count: 0,
+    messages: [],
+    online: 1,
+    session: `session.${you.userId ?? 'new'}`,
+    people: { people: listed, total: listed.length },
+    ...overrides,
+  };
 }

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ProtocolErrorBody } from '@live/shared-events';
+import { ERROR_CODES, type ErrorCode, type ProtocolErrorBody } from '@live/shared-events';
 import type { AckEvent } from '../socket/emitWithAck';
 
 declare const refusedRequests: unique symbol;
@@ -32,7 +32,9 @@ export function rateLimited<E extends 'click' | 'message' | 'history'>(
 }
 
 /** `ModeratorOnlyInterceptor` (apps/api/src/moderation/moderator-only.ts) for everyone else. */
-export function forbidden(): ServerRefusal<'message:delete' | 'counter:reset'> {
+export function forbidden(): ServerRefusal<
+  'message:delete' | 'counter:reset' | 'user:mute' | 'user:unmute'
+> {
   return refusal({ code: ERROR_CODES.FORBIDDEN, message: 'Only a moderator may do this' });
 }
 
@@ -50,4 +52,42 @@ export function messageDeleted(): ServerRefusal<'message'> {
     code: ERROR_CODES.DELETED,
     message: 'That message was deleted by a moderator; send it again as a new message',
   });
+}
+
+// The server's handlers for the refusals below are still being written: their codes and fields
+// are the protocol's (libs/shared-events errors.ts); copy their messages from apps/api/src once
+// they land. The client shows its own sentence for NAME_TAKEN and a mute, not these.
+
+/** A send from a muted person: FORBIDDEN with the time left, in `retryAfterMs`. */
+export function muted(retryAfterMs: number): ServerRefusal<'message' | 'message:edit'> {
+  return refusal({ code: ERROR_CODES.FORBIDDEN, message: 'You are muted', retryAfterMs });
+}
+
+/** `user:rename` to a name another identity holds (or one that looks like it). */
+export function nameTaken(suggestion: string): ServerRefusal<'user:rename'> {
+  return refusal({ code: ERROR_CODES.NAME_TAKEN, message: 'That name is taken', suggestion });
+}
+
+/** `message:edit` of an id no message has. */
+export function messageNotFound(): ServerRefusal<'message:edit'> {
+  return refusal({ code: ERROR_CODES.NOT_FOUND, message: 'No message has this id' });
+}
+
+/** `message:edit` of a message that was deleted. */
+export function editOfDeleted(): ServerRefusal<'message:edit'> {
+  return refusal({ code: ERROR_CODES.DELETED, message: 'That message was deleted' });
+}
+
+/** What the handshake middleware's `connect_error` carries: its message and `data`. */
+export interface HandshakeRefusal {
+  message: string;
+  data: { code: ErrorCode; suggestion?: string };
+}
+
+/** The handshake of a name another identity holds: refused, with a free one to suggest. */
+export function nameTakenAtConnect(suggestion: string): HandshakeRefusal {
+  return {
+    message: 'That name is taken',
+    data: { code: ERROR_CODES.NAME_TAKEN, suggestion },
+  };
 }

@@ -10,8 +10,15 @@ export const ERROR_CODES = {
   UNAVAILABLE: 'UNAVAILABLE',
   /** Only a moderator may do this (connect with the operator token in `auth.token`). */
   FORBIDDEN: 'FORBIDDEN',
-  /** A moderator deleted the message this `id` was for; that id stores nothing any more. */
+  /** The message this `id` was for was deleted; that id stores nothing any more. */
   DELETED: 'DELETED',
+  /**
+   * The name belongs to someone else (the same name, or one that looks the same), or is
+   * reserved; `suggestion` is a free one.
+   */
+  NAME_TAKEN: 'NAME_TAKEN',
+  /** No message has this id (`message:edit`). */
+  NOT_FOUND: 'NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -20,8 +27,10 @@ export interface ProtocolErrorBody {
   code: ErrorCode;
   /** Human-readable, safe to show to the person. */
   message: string;
-  /** With RATE_LIMITED: milliseconds until the next attempt can succeed. */
+  /** With RATE_LIMITED, or FORBIDDEN for a muted person: milliseconds until it can succeed. */
   retryAfterMs?: number;
+  /** With NAME_TAKEN: a similar name nobody holds. */
+  suggestion?: string;
 }
 
 /** The single result type of every ack: narrow it with `if (!res.ok)`. */

@@ -4,8 +4,12 @@ import type {
   CounterResetRequest,
   HistoryRequest,
   MessageDeleteRequest,
+  MessageEditRequest,
   MessageRequest,
+  RenameRequest,
   TypingRequest,
+  UserMuteRequest,
+  UserUnmuteRequest,
 } from './schemas';
 
 /** An event of either direction: the keys of both maps below. */
@@ -29,12 +33,26 @@ const eventNames = {
   welcome: 'welcome',
   presence: 'presence',
   exception: 'exception',
-  /** Moderators only: client → server `{ id }`. */
+  /** Its author (within the edit window) or a moderator: client → server `{ id }`. */
   messageDelete: 'message:delete',
-  /** Server → client `{ id }`: a moderator deleted this message; drop it. */
+  /** Server → client `{ id }`: the message was deleted; show it as deleted. */
   messageDeleted: 'message:deleted',
+  /** Its author (within the edit window) or a moderator: client → server `{ id, text }`. */
+  messageEdit: 'message:edit',
+  /** Server → client: the message with its new text and `editedAt`. */
+  messageEdited: 'message:edited',
   /** Moderators only: client → server (no payload); server → client `{ count }` after a reset. */
   counterReset: 'counter:reset',
+  /** Server → client: who joined, left or was renamed since the last one (coalesced). */
+  people: 'people',
+  /** Client → server `{ name }`: take another name, keeping the identity. */
+  rename: 'user:rename',
+  /** Moderators only: client → server `{ userId, minutes }`. */
+  userMute: 'user:mute',
+  /** Moderators only: client → server `{ userId }`. */
+  userUnmute: 'user:unmute',
+  /** Server → client: a person was muted until `until`, or (with `until` absent) unmuted. */
+  userMuted: 'user:muted',
 } as const;
 
 /**
@@ -47,26 +65,66 @@ const eventNames = {
  */
 export const EVENTS = eventNames satisfies NamesEveryEvent<typeof eventNames>;
 
-/** A stored chat message. `seq` strictly increases; `sentAt` is ISO-8601. */
+/**
+ * A stored chat message. `seq` strictly increases; `sentAt` is ISO-8601. `author` is the name it
+ * was sent under; `authorId` the sender's identity (absent on messages stored before identities
+ * existed): clients tell "mine" by `authorId`, never by name. `editedAt` is set once it is edited.
+ */
 export interface ChatMessage {
   id: string;
   seq: number;
   author: string;
   text: string;
   sentAt: string;
+  authorId?: string;
+  editedAt?: string;
+}
+
+/** Someone here: their identity id (stable across reconnects, tabs and restarts) and name. */
+export interface Person {
+  id: string;
+  name: string;
+  moderator?: boolean;
+}
+
+/** The people present: at most `LIMITS.welcomePeople` of them, and how many there are in all. */
+export interface PeopleSnapshot {
+  people: Person[];
+  total: number;
+}
+
+/**
+ * Who joined, left (by id) or took another name (`from` is the old one) since the last `people`
+ * event, and how many people are here now. A person with several tabs joins once and leaves once.
+ */
+export interface PeopleChange {
+  joined: Person[];
+  left: string[];
+  renamed: (Person & { from: string })[];
+  total: number;
 }
 
 export interface Welcome {
   /**
-   * `moderator` is true when the handshake carried the operator token. It joined v1 with
-   * moderation, so it is optional, as added fields are; this server always sends it, and a
-   * missing one means false.
+   * `id` is this connection's socket id (v1). `userId` is the person's identity, the same across
+   * reconnects, tabs and restarts. `moderator` is true when the handshake carried the operator
+   * token. Fields added after v1 are optional; this server always sends them, and a missing
+   * `moderator` means false.
    */
-  you: { id: string; name: string; moderator?: boolean };
+  you: { id: string; name: string; moderator?: boolean; userId?: string };
   count: number;
   /** The latest messages (at most 50), oldest first. */
   messages: ChatMessage[];
   online: number;
+  /**
+   * The signed session token for this identity: keep it and send it as `auth.session` on every
+   * handshake to stay the same person. Renewed on each welcome.
+   */
+  session?: string;
+  /** Who is here. */
+  people?: PeopleSnapshot;
+  /** Set when a moderator muted this person: sends are refused until then (ISO-8601). */
+  mutedUntil?: string;
 }
 
 export interface Presence {
@@ -86,9 +144,23 @@ export type MessageDeleteResult = AckResult<{ id: string; deleted: boolean }>;
 /** The count after the reset (0). */
 export type CounterResetResult = AckResult<{ count: number }>;
 
-/** A message a moderator deleted. */
+/** A deleted message (by its author or a moderator). */
 export interface MessageDeleted {
   id: string;
+}
+
+export type MessageEditResult = AckResult<{ message: ChatMessage }>;
+/** The name now held; `name` in the handshake of later reconnects should be this one. */
+export type RenameResult = AckResult<{ name: string }>;
+/** `until` is ISO-8601. */
+export type UserMuteResult = AckResult<{ userId: string; until: string }>;
+export type UserUnmuteResult = AckResult<{ userId: string }>;
+
+/** A person was muted until `until` (ISO-8601), or unmuted when it is absent. */
+export interface UserMuted {
+  userId: string;
+  name: string;
+  until?: string;
 }
 
 /** The counter was reset by a moderator; `count` is the new value (0). */
@@ -105,11 +177,19 @@ export interface ClientToServerEvents {
   message: (payload: MessageRequest, ack: (result: MessageResult) => void) => void;
   history: (query: HistoryRequest, ack: (result: HistoryResult) => void) => void;
   typing: (typing: TypingRequest) => void;
-  /** Moderators only; others get FORBIDDEN. */
+  /** Its author within the edit window, or a moderator; others get FORBIDDEN. */
   'message:delete': (
     request: MessageDeleteRequest,
     ack: (result: MessageDeleteResult) => void,
   ) => void;
+  /** Its author within the edit window, or a moderator; others get FORBIDDEN. */
+  'message:edit': (request: MessageEditRequest, ack: (result: MessageEditResult) => void) => void;
+  /** NAME_TAKEN (with a suggestion) when the name belongs to someone else. */
+  'user:rename': (request: RenameRequest, ack: (result: RenameResult) => void) => void;
+  /** Moderators only. */
+  'user:mute': (request: UserMuteRequest, ack: (result: UserMuteResult) => void) => void;
+  /** Moderators only. */
+  'user:unmute': (request: UserUnmuteRequest, ack: (result: UserUnmuteResult) => void) => void;
   /** Moderators only; others get FORBIDDEN. Also broadcasts `click` with the new count. */
   'counter:reset': (
     request: CounterResetRequest,
@@ -131,8 +211,13 @@ export interface ServerToClientEvents {
   typing: (notice: TypingNotice) => void;
   /** A request without an ack callback failed. */
   exception: (exception: ExceptionPayload) => void;
-  /** A moderator deleted this message: it is gone from history too. */
+  /** The message was deleted (by its author or a moderator): it is gone from history too. */
   'message:deleted': (deleted: MessageDeleted) => void;
+  /** The message was edited: the same id and seq, new text, `editedAt` set. */
+  'message:edited': (message: ChatMessage) => void;
+  /** Who joined, left or was renamed. At most once per tick, like `presence`. */
+  people: (change: PeopleChange) => void;
+  'user:muted': (muted: UserMuted) => void;
   /** A moderator reset the counter; `click` with the same count follows for older clients. */
   'counter:reset': (reset: CounterReset) => void;
 }

@@ -21,6 +21,12 @@ export const LIMITS = {
   historyMaxLimit: 100,
   /** Messages in the `welcome` snapshot. */
   welcomeMessages: 50,
+  /** People listed in the `welcome` snapshot (`total` counts them all). */
+  welcomePeople: 100,
+  /** Longest mute a moderator can give, in minutes (a week). */
+  muteMaxMinutes: 7 * 24 * 60,
+  /** Session tokens are at most this long. */
+  sessionMaxLength: 256,
   /** Largest Socket.IO packet the server accepts; a bigger one drops that connection. */
   maxPacketBytes: 64 * 1024,
   /**

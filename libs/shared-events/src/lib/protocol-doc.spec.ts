@@ -27,7 +27,11 @@ const clientEvents = Object.keys({
   history: 1,
   typing: 1,
   'message:delete': 1,
+  'message:edit': 1,
+  'user:rename': 1,
   'counter:reset': 1,
+  'user:mute': 1,
+  'user:unmute': 1,
 } satisfies Record<keyof ClientToServerEvents, 1>);
 const serverEvents = Object.keys({
   welcome: 1,
@@ -37,7 +41,10 @@ const serverEvents = Object.keys({
   typing: 1,
   exception: 1,
   'message:deleted': 1,
+  'message:edited': 1,
   'counter:reset': 1,
+  people: 1,
+  'user:muted': 1,
 } satisfies Record<keyof ServerToClientEvents, 1>);
 
 /** How the doc's prose writes a limit's value: bytes of packets in KB, the rest as numbers. */
@@ -100,6 +107,8 @@ describe('docs/protocol.md', () => {
     'historyMaxLimit',
     'historyDefaultLimit',
     'welcomeMessages',
+    'welcomePeople',
+    'muteMaxMinutes',
     'maxPacketBytes',
     'broadcastIntervalMs',
   ])('names %s in the prose where its rule is stated', (name) => {

@@ -5,9 +5,13 @@ import {
   handshakeAuthSchema,
   historyRequestSchema,
   messageDeleteRequestSchema,
+  messageEditRequestSchema,
   messageRequestSchema,
   moderatorTokenSchema,
+  renameRequestSchema,
   typingRequestSchema,
+  userMuteRequestSchema,
+  userUnmuteRequestSchema,
 } from './schemas';
 import { LIMITS } from './limits';
 
@@ -90,6 +94,53 @@ describe('handshakeAuthSchema', () => {
   it('accepts no name, ignores unknown keys', () => {
     expect(handshakeAuthSchema.parse({})).toEqual({});
     expect(handshakeAuthSchema.parse({ token: 'x', name: 'Bo' })).toEqual({ name: 'Bo' });
+  });
+
+  it('keeps a session token, and turns a malformed one into none rather than a refusal', () => {
+    expect(handshakeAuthSchema.parse({ session: 'abc.def.ghi' })).toEqual({
+      session: 'abc.def.ghi',
+    });
+    for (const session of [7, 'with space', 'x'.repeat(LIMITS.sessionMaxLength + 1), {}]) {
+      expect(handshakeAuthSchema.parse({ session })).toEqual({ session: '' });
+    }
+  });
+});
+
+describe('messageEditRequestSchema', () => {
+  it('takes an id and text under the message rules', () => {
+    expect(messageEditRequestSchema.parse({ id: 'm1', text: ' fixed\r\n ' })).toEqual({
+      id: 'm1',
+      text: 'fixed',
+    });
+    expect(messagesOf(messageEditRequestSchema.safeParse({ id: 'm1', text: '' }))).toEqual([
+      'Message must not be empty',
+    ]);
+    expect(messageEditRequestSchema.safeParse({ text: 'no id' }).success).toBe(false);
+  });
+});
+
+describe('renameRequestSchema', () => {
+  it('takes a name under the name rules', () => {
+    expect(renameRequestSchema.parse({ name: ' Ada L. ' })).toEqual({ name: 'Ada L.' });
+    expect(messagesOf(renameRequestSchema.safeParse({ name: '\u200B' }))).toEqual([INVISIBLE]);
+  });
+});
+
+describe('userMuteRequestSchema and userUnmuteRequestSchema', () => {
+  const userId = 'AbCdEfGhIjKlMnOpQrStUv';
+
+  it('take an identity id and, to mute, 1 minute to a week', () => {
+    expect(userMuteRequestSchema.parse({ userId, minutes: 60 })).toEqual({ userId, minutes: 60 });
+    expect(userUnmuteRequestSchema.parse({ userId })).toEqual({ userId });
+    expect(messagesOf(userMuteRequestSchema.safeParse({ userId, minutes: 0 }))).toEqual([
+      'minutes must be at least 1',
+    ]);
+    expect(
+      messagesOf(userMuteRequestSchema.safeParse({ userId, minutes: LIMITS.muteMaxMinutes + 1 })),
+    ).toEqual([`minutes must be at most ${LIMITS.muteMaxMinutes}`]);
+    expect(messagesOf(userUnmuteRequestSchema.safeParse({ userId: 'x' }))).toEqual([
+      'userId is not an identity id',
+    ]);
   });
 });
 

@@ -36,9 +36,22 @@ export const displayNameSchema = z.string('Name must be a string').check(
   ),
 );
 
-/** `auth` sent with the Socket.IO handshake. Unknown keys are ignored. */
+/** The signed session token a `welcome` gave; checked by the server, opaque to clients. */
+export const sessionTokenSchema = z
+  .string('session must be a string')
+  .check(
+    maxUnits(LIMITS.sessionMaxLength, 'session is too long'),
+    z.regex(/^[\x21-\x7E]*$/, 'session must be printable ASCII'),
+  );
+
+/**
+ * `auth` sent with the Socket.IO handshake. Unknown keys are ignored. `session` is the token from
+ * an earlier `welcome`; without it (or with one the server cannot verify) the server issues a new
+ * guest identity rather than refusing.
+ */
 export const handshakeAuthSchema = z.object({
   name: z.optional(displayNameSchema),
+  session: z.optional(z.catch(sessionTokenSchema, '')),
 });
 
 /** A client-chosen id that makes a retried request idempotent. */
@@ -117,7 +130,44 @@ export const historyRequestSchema = z.nullish(
   ),
 );
 
-/** `message:delete`: the id of the message to delete (moderators only). */
+/** `message:edit`: the id of the message and its new text (the same rules as `message`). */
+export const messageEditRequestSchema = z.object(
+  { id: requestIdSchema, text: messageTextSchema },
+  'message:edit payload must be { id, text }',
+);
+
+/** `user:rename`: the name to take. */
+export const renameRequestSchema = z.object(
+  { name: displayNameSchema },
+  'user:rename payload must be { name }',
+);
+
+/** An identity id, as `welcome.you.userId` and `Person.id` carry it. */
+export const userIdSchema = z
+  .string('userId must be a string')
+  .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'userId is not an identity id'));
+
+/** `user:mute`: whom, and for how many minutes (1 to a week). */
+export const userMuteRequestSchema = z.object(
+  {
+    userId: userIdSchema,
+    minutes: z
+      .int('minutes must be an integer')
+      .check(
+        z.minimum(1, 'minutes must be at least 1'),
+        z.maximum(LIMITS.muteMaxMinutes, `minutes must be at most ${LIMITS.muteMaxMinutes}`),
+      ),
+  },
+  'user:mute payload must be { userId, minutes }',
+);
+
+/** `user:unmute`: whom. */
+export const userUnmuteRequestSchema = z.object(
+  { userId: userIdSchema },
+  'user:unmute payload must be { userId }',
+);
+
+/** `message:delete`: the id of the message to delete (its author's or a moderator's). */
 export const messageDeleteRequestSchema = z.object(
   { id: requestIdSchema },
   'message:delete payload must be { id }',
@@ -145,4 +195,8 @@ export type MessageInput = z.output<typeof messageRequestSchema>;
 export type HistoryRequest = z.infer<typeof historyRequestSchema>;
 export type TypingRequest = z.infer<typeof typingRequestSchema>;
 export type MessageDeleteRequest = z.infer<typeof messageDeleteRequestSchema>;
+export type MessageEditRequest = z.infer<typeof messageEditRequestSchema>;
+export type RenameRequest = z.infer<typeof renameRequestSchema>;
+export type UserMuteRequest = z.infer<typeof userMuteRequestSchema>;
+export type UserUnmuteRequest = z.infer<typeof userUnmuteRequestSchema>;
 export type CounterResetRequest = z.input<typeof counterResetRequestSchema>;

@@ -1,6 +1,6 @@
 import { connectRedis } from '../../../src/redis/redis-connection';
 import { removeDataDir, startApp, type Running } from '../../harness';
-import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './test-redis';
+import { deleteKeys, TEST_IDENTITY_SECRET, TEST_REDIS_URL, uniquePrefix } from './test-redis';
 
 export interface Cluster {
   instances: Running[];
@@ -18,7 +18,12 @@ export async function startCluster(
   env: Record<string, string> = {},
 ): Promise<Cluster> {
   const prefix = uniquePrefix('cluster');
-  const settings = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, ...env };
+  const settings = {
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+    IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+    ...env,
+  };
   const instances: Running[] = [];
   for (let i = 0; i < size; i++) instances.push(await startApp(settings));
   return {

@@ -1,0 +1,68 @@
+import { PeopleService } from './people.service';
+
+describe('PeopleService', () => {
+  const ada = { id: 'ada', name: 'Ada', moderator: false };
+  const bo = { id: 'bo', name: 'Bo', moderator: false };
+
+  it('counts a person with three tabs once, and lets them go with the last', () => {
+    const people = new PeopleService();
+    for (let i = 0; i < 3; i++) people.join(ada);
+    people.join(bo);
+    expect(people.snapshot()).toEqual({ people: [ada, bo], total: 2 });
+    expect(people.leave('ada', false)).toBe(false);
+    expect(people.leave('ada', false)).toBe(false);
+    expect(people.snapshot().total).toBe(2);
+    expect(people.leave('ada', false)).toBe(true);
+    expect(people.snapshot()).toEqual({ people: [bo], total: 1 });
+  });
+
+  it('announces the net change since the last announcement, once', () => {
+    const people = new PeopleService();
+    people.join(ada);
+    expect(people.takeChange()).toEqual({ joined: [ada], left: [], renamed: [], total: 1 });
+    expect(people.takeChange()).toBeUndefined();
+    people.join(bo);
+    people.leave('bo', false); // came and went between two ticks: nothing to say
+    people.rename('ada', 'Ada L.');
+    expect(people.takeChange()).toEqual({
+      joined: [],
+      left: [],
+      renamed: [{ id: 'ada', name: 'Ada L.', moderator: false, from: 'Ada' }],
+      total: 1,
+    });
+    people.leave('ada', false);
+    expect(people.takeChange()).toEqual({ joined: [], left: ['ada'], renamed: [], total: 0 });
+  });
+
+  it('is a moderator while any of their tabs is one', () => {
+    const people = new PeopleService();
+    people.join(ada);
+    people.join({ ...ada, moderator: true });
+    expect(people.snapshot().people).toEqual([{ ...ada, moderator: true }]);
+    people.leave('ada', true);
+    expect(people.snapshot().people).toEqual([ada]);
+  });
+
+  it('lists at most 100 in a snapshot, with the total', () => {
+    const people = new PeopleService();
+    for (let i = 0; i < 150; i++) people.join({ id: `p${i}`, name: `P${i}`, moderator: false });
+    const { people: listed, total } = people.snapshot();
+    expect(listed).toHaveLength(100);
+    expect(total).toBe(150);
+  });
+
+  it('adds the people other instances share, once each, and drops an instance gone silent', () => {
+    const people = new PeopleService(15_000);
+    const heard: boolean[] = [];
+    people.onChange((local) => heard.push(local));
+    people.join(ada);
+    people.observe('other', [ada, bo], 0);
+    expect(people.snapshot()).toEqual({ people: [ada, bo], total: 2 });
+    expect(people.local()).toEqual([ada]);
+    people.forgetStale(15_000);
+    expect(people.snapshot().total).toBe(2);
+    people.forgetStale(15_001);
+    expect(people.snapshot()).toEqual({ people: [ada], total: 1 });
+    expect(heard).toEqual([true, false, false]);
+  });
+});

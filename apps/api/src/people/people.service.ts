@@ -1,0 +1,149 @@
+import { LIMITS, type PeopleChange, type PeopleSnapshot, type Person } from '@live/shared-events';
+
+/** One person's connections on this instance. */
+interface Here {
+  person: Person;
+  /** Open connections (tabs); with the moderator token, how many of them. */
+  connections: number;
+  moderatorConnections: number;
+}
+
+/** What another instance last said it has, and when. */
+interface Elsewhere {
+  people: Person[];
+  heardAt: number;
+}
+
+/**
+ * Who is here, by person rather than by connection: three tabs are one person. Knows this
+ * instance's people, and with other instances what each last shared ({@link observe}); an
+ * instance not heard from for `staleAfterMs` drops out. Changes are taken as diffs against what
+ * was last announced ({@link takeChange}), so however many joins and leaves happen between two
+ * announcements, each client gets one `people` event with the net result. Knows nothing of sockets.
+ */
+export class PeopleService {
+  private readonly here = new Map<string, Here>();
+  private readonly elsewhere = new Map<string, Elsewhere>();
+  /** Everyone as of the last `takeChange`. */
+  private announced = new Map<string, Person>();
+  private readonly listeners = new Set<(local: boolean) => void>();
+
+  constructor(private readonly staleAfterMs = 15_000) {}
+
+  /** A connection of `person` opened here. */
+  join(person: Person): void {
+    const here = this.here.get(person.id);
+    if (here) {
+      here.connections += 1;
+      if (person.moderator) here.moderatorConnections += 1;
+      here.person = { ...person, moderator: here.moderatorConnections > 0 };
+    } else {
+      this.here.set(person.id, {
+        person: { ...person, moderator: person.moderator === true },
+        connections: 1,
+        moderatorConnections: person.moderator ? 1 : 0,
+      });
+    }
+    this.changed();
+  }
+
+  /** A connection of this person closed here; true when it was their last one here. */
+  leave(id: string, moderator: boolean): boolean {
+    const here = this.here.get(id);
+    if (!here) return false;
+    here.connections -= 1;
+    if (moderator) here.moderatorConnections -= 1;
+    if (here.connections > 0) {
+      here.person = { ...here.person, moderator: here.moderatorConnections > 0 };
+      this.changed();
+      return false;
+    }
+    this.here.delete(id);
+    this.changed();
+    return true;
+  }
+
+  /** The person took another name (on every connection they have here). */
+  rename(id: string, name: string): void {
+    const here = this.here.get(id);
+    if (!here) return;
+    here.person = { ...here.person, name };
+    this.changed();
+  }
+
+  /** The name this instance knows the person by now, if they are here. */
+  nameOf(id: string): string | undefined {
+    return this.here.get(id)?.person.name;
+  }
+
+  /** This instance's people, for the other instances. */
+  local(): Person[] {
+    return [...this.here.values()].map((here) => here.person);
+  }
+
+  /** What another instance has now (an empty list when it goes). */
+  observe(instance: string, people: Person[], now = Date.now()): void {
+    if (people.length === 0) this.elsewhere.delete(instance);
+    else this.elsewhere.set(instance, { people, heardAt: now });
+    this.changed(false);
+  }
+
+  /** Drops instances not heard from for `staleAfterMs` (they died without saying so). */
+  forgetStale(now = Date.now()): void {
+    let dropped = false;
+    for (const [instance, { heardAt }] of this.elsewhere) {
+      if (now - heardAt > this.staleAfterMs) dropped = this.elsewhere.delete(instance);
+    }
+    if (dropped) this.changed(false);
+  }
+
+  /** Everyone, on every instance (a person on two instances once; moderator if either says so). */
+  everyone(): Map<string, Person> {
+    const all = new Map<string, Person>();
+    const add = (person: Person) => {
+      const seen = all.get(person.id);
+      all.set(
+        person.id,
+        seen ? { ...person, moderator: seen.moderator || person.moderator } : person,
+      );
+    };
+    for (const { people } of this.elsewhere.values()) people.forEach(add);
+    for (const here of this.here.values()) add(here.person);
+    return all;
+  }
+
+  /** For a welcome: up to `LIMITS.welcomePeople` people, and how many there are. */
+  snapshot(): PeopleSnapshot {
+    const all = this.everyone();
+    return { people: [...all.values()].slice(0, LIMITS.welcomePeople), total: all.size };
+  }
+
+  /** What changed since the last call, or undefined when nothing did. */
+  takeChange(): PeopleChange | undefined {
+    const now = this.everyone();
+    const change: PeopleChange = { joined: [], left: [], renamed: [], total: now.size };
+    for (const [id, person] of now) {
+      const before = this.announced.get(id);
+      if (!before) change.joined.push(person);
+      else if (before.name !== person.name) change.renamed.push({ ...person, from: before.name });
+      else if (before.moderator !== person.moderator) change.joined.push(person);
+    }
+    for (const id of this.announced.keys()) if (!now.has(id)) change.left.push(id);
+    this.announced = now;
+    const empty = !change.joined.length && !change.left.length && !change.renamed.length;
+    return empty ? undefined : change;
+  }
+
+  /**
+   * Calls `listener` whenever the people change, told whether the change was here (so other
+   * instances need to hear of it) or elsewhere. Returns the function that stops it.
+   */
+  onChange(listener: (local: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(local = true): void {
+    for (const listener of this.listeners) listener(local);
+  }
+}

@@ -1,0 +1,22 @@
+import { ERROR_CODES } from '@live/shared-events';
+
+/** Why a name was not taken, to show at the name field: a free similar one when it is taken. */
+export interface NameError {
+  name: string;
+  message: string;
+  suggestion?: string;
+}
+
+/** What the person reads when the name is someone else's; the suggestion is offered beside it. */
+export const nameTakenMessage = (name: string) => `The name “${name}” is taken.`;
+
+/**
+ * The server's refusal of the handshake's name as someone else's (`connect_error` whose `data`
+ * is `{ code: 'NAME_TAKEN', suggestion }`), or null for any other connection failure.
+ */
+export function nameTakenAtConnect(error: Error, name: string): NameError | null {
+  const { data } = error as Error & { data?: { code?: unknown; suggestion?: unknown } };
+  if (data?.code !== ERROR_CODES.NAME_TAKEN) return null;
+  const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+  return { name, message: nameTakenMessage(name), suggestion };
+}
