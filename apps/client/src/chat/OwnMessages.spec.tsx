@@ -3,7 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { chatMessage, identityId, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
-import { editOfDeleted, forbidden } from '../testing/serverRefusals';
+import { forbidden, messageNotFound } from '../testing/serverRefusals';
 import { EDIT_WINDOW_MS } from './ownMessages';
 
 const log = () => screen.getByRole('log', { name: 'Messages' });
@@ -119,11 +119,8 @@ describe('our own messages', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Edit your message “first”' }));
     await userEvent.type(editor(), ' take two{Enter}');
 
-    await socket.ack('message:edit', editOfDeleted());
-    expect(screen.getByText('Not saved: That message was deleted')).toHaveAttribute(
-      'role',
-      'alert',
-    );
+    await socket.ack('message:edit', messageNotFound());
+    expect(screen.getByText('Not saved: No message has this id')).toHaveAttribute('role', 'alert');
     expect(editor()).toHaveValue('first take two');
   });
 

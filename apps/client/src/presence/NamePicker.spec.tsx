@@ -50,7 +50,7 @@ describe('your name', () => {
   it('offers the server’s suggestion when the name is taken, and takes it in one click', async () => {
     const { socket } = connectedAs('Guest 7');
     await pick('Ada');
-    await socket.ack('user:rename', nameTaken('Ada 2'));
+    await socket.ack('user:rename', nameTaken('Ada', 'Ada 2'));
 
     expect(screen.getByText('The name “Ada” is taken.')).toHaveAttribute('role', 'alert');
     expect(nameField()).toHaveAttribute('aria-invalid', 'true');
@@ -85,10 +85,11 @@ describe('your name', () => {
     const { socket } = renderApp();
     expect(socket.auth).toEqual({ name: 'Ada' });
 
-    socket.refuseHandshake(nameTakenAtConnect('Ada 2'));
+    socket.refuseHandshake(nameTakenAtConnect('Ada', 'Ada 2', 'issued.new'));
 
-    // Not locked out: straight back in without the refused name, and it is not kept.
-    expect(socket.auth).toEqual({});
+    // Not locked out: straight back in without the refused name (as the identity the
+    // suggestion is kept for), and the name is not kept.
+    expect(socket.auth).toEqual({ session: 'issued.new' });
     expect(socket.connectCalls).toBe(2);
     expect(storedName()).toBeNull();
     expect(screen.queryByText('Offline.')).toBeNull();
@@ -124,7 +125,7 @@ describe('your name', () => {
     await socket.drop();
 
     await pick('Bo');
-    socket.refuseHandshake(nameTakenAtConnect('Bo 3'));
+    socket.refuseHandshake(nameTakenAtConnect('Bo', 'Bo 3', 'ada.1'));
 
     expect(socket.auth).toEqual({ name: 'Ada', session: 'ada.1' });
     expect(storedName()).toBe('Ada');

@@ -192,9 +192,11 @@ describe('SocketProvider identity', () => {
     const onNameChange = jest.fn();
     const { socket } = renderProvider('Ada', { onNameChange });
 
-    socket().refuseHandshake(nameTakenAtConnect('Ada 2'));
+    socket().refuseHandshake(nameTakenAtConnect('Ada', 'Ada 2', 'issued.for-ada-2'));
 
-    expect(socket().auth).toEqual({});
+    // The suggestion is kept for the identity the refusal names: the client becomes it.
+    expect(socket().auth).toEqual({ session: 'issued.for-ada-2' });
+    expect(localStorage.getItem('live-counter.session')).toBe('issued.for-ada-2');
     expect(socket().connectCalls).toBe(2);
     expect(screen.getByText('connecting')).toBeInTheDocument();
     // The owner drops the refused name: it is not the person's.

@@ -144,6 +144,12 @@ export function SocketProvider({
     // Never locked out: connect again without the refused name, going back to the last one the
     // server took (or none, for a guest name), and drop it wherever it came from.
     setNameError(taken);
+    // The suggestion is kept for the identity the refusal names: be that identity from now on.
+    if (taken.session) {
+      session.current = taken.session;
+      storeSessionToken(taken.session);
+      updateHandshake(socket, { session: taken.session });
+    }
     if (trialName === refused) setTrialName(undefined);
     else if (name === refused) onNameChange?.(undefined);
     if (guestName.current === refused) guestName.current = undefined;

@@ -5,6 +5,8 @@ export interface NameError {
   name: string;
   message: string;
   suggestion?: string;
+  /** The session token of the identity the suggestion is kept for (a first visit has none yet). */
+  session?: string;
 }
 
 /** What the person reads when the name is someone else's; the suggestion is offered beside it. */
@@ -12,11 +14,14 @@ export const nameTakenMessage = (name: string) => `The name “${name}” is tak
 
 /**
  * The server's refusal of the handshake's name as someone else's (`connect_error` whose `data`
- * is `{ code: 'NAME_TAKEN', suggestion }`), or null for any other connection failure.
+ * is `{ code: 'NAME_TAKEN', suggestion, session }`), or null for any other connection failure.
  */
 export function nameTakenAtConnect(error: Error, name: string): NameError | null {
-  const { data } = error as Error & { data?: { code?: unknown; suggestion?: unknown } };
+  const { data } = error as Error & {
+    data?: { code?: unknown; suggestion?: unknown; session?: unknown };
+  };
   if (data?.code !== ERROR_CODES.NAME_TAKEN) return null;
   const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
-  return { name, message: nameTakenMessage(name), suggestion };
+  const session = typeof data.session === 'string' ? data.session : undefined;
+  return { name, message: nameTakenMessage(name), suggestion, session };
 }

@@ -54,40 +54,50 @@ export function messageDeleted(): ServerRefusal<'message'> {
   });
 }
 
-// The server's handlers for the refusals below are still being written: their codes and fields
-// are the protocol's (libs/shared-events errors.ts); copy their messages from apps/api/src once
-// they land. The client shows its own sentence for NAME_TAKEN and a mute, not these.
+// As apps/api words them (live.gateway.ts, chat.service.ts, identity.service.ts). The client
+// shows its own sentence for NAME_TAKEN and a mute, not these.
 
 /** A send from a muted person: FORBIDDEN with the time left, in `retryAfterMs`. */
 export function muted(retryAfterMs: number): ServerRefusal<'message' | 'message:edit'> {
-  return refusal({ code: ERROR_CODES.FORBIDDEN, message: 'You are muted', retryAfterMs });
+  const until = new Date(Date.now() + retryAfterMs).toISOString().slice(11, 16);
+  return refusal({
+    code: ERROR_CODES.FORBIDDEN,
+    message: `A moderator muted you until ${until} UTC`,
+    retryAfterMs,
+  });
 }
 
 /** `user:rename` to a name another identity holds (or one that looks like it). */
-export function nameTaken(suggestion: string): ServerRefusal<'user:rename'> {
-  return refusal({ code: ERROR_CODES.NAME_TAKEN, message: 'That name is taken', suggestion });
+export function nameTaken(name: string, suggestion: string): ServerRefusal<'user:rename'> {
+  return refusal({
+    code: ERROR_CODES.NAME_TAKEN,
+    message: `The name “${name}” is taken: try “${suggestion}”`,
+    suggestion,
+  });
 }
 
-/** `message:edit` of an id no message has. */
+/** `message:edit` of an id no message has (a deleted one's too: it is gone). */
 export function messageNotFound(): ServerRefusal<'message:edit'> {
   return refusal({ code: ERROR_CODES.NOT_FOUND, message: 'No message has this id' });
-}
-
-/** `message:edit` of a message that was deleted. */
-export function editOfDeleted(): ServerRefusal<'message:edit'> {
-  return refusal({ code: ERROR_CODES.DELETED, message: 'That message was deleted' });
 }
 
 /** What the handshake middleware's `connect_error` carries: its message and `data`. */
 export interface HandshakeRefusal {
   message: string;
-  data: { code: ErrorCode; suggestion?: string };
+  data: { code: ErrorCode; suggestion?: string; session?: string };
 }
 
-/** The handshake of a name another identity holds: refused, with a free one to suggest. */
-export function nameTakenAtConnect(suggestion: string): HandshakeRefusal {
+/**
+ * The handshake of a name another identity holds: refused, with a free one to suggest and the
+ * session token of the identity it is kept for.
+ */
+export function nameTakenAtConnect(
+  name: string,
+  suggestion: string,
+  session = 'issued.refused',
+): HandshakeRefusal {
   return {
-    message: 'That name is taken',
-    data: { code: ERROR_CODES.NAME_TAKEN, suggestion },
+    message: `The name “${name}” is taken: try “${suggestion}”`,
+    data: { code: ERROR_CODES.NAME_TAKEN, suggestion, session },
   };
 }
