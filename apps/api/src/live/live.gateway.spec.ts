@@ -80,7 +80,7 @@ describe('LiveGateway', () => {
         RequestTracker,
         RequestTrackingInterceptor,
         { provide: ConnectionAdmission, useValue: { install } },
-        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 200 } },
+        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 200, editWindowMs: 900_000 } },
         { provide: CounterService, useValue: counter },
         { provide: IdentityService, useValue: identities },
         { provide: PeopleService, useValue: people },
@@ -116,6 +116,7 @@ describe('LiveGateway', () => {
       messages: [hello],
       online: 1,
       people: { people: [ada], total: 1 },
+      editWindowMs: 900_000,
     });
     expect(server.values('presence')).toEqual([{ online: 1 }]);
     expect(server.values('people')).toEqual([{ joined: [ada], left: [], renamed: [], total: 1 }]);

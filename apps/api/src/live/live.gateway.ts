@@ -120,6 +120,7 @@ export class LiveGateway
     const mutedMs = this.mutes.remainingMs(userId);
     socket.emit(EVENTS.welcome, {
       ...welcome,
+      editWindowMs: this.config.editWindowMs,
       ...(issued && { session: issued.session }),
       ...(mutedMs > 0 && { mutedUntil: new Date(Date.now() + mutedMs).toISOString() }),
     });

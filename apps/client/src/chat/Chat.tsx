@@ -18,7 +18,7 @@ export function Chat({ typists }: ChatProps) {
   const connected = status === 'connected';
   // Re-rendered as an edit window closes or the mute ends, so neither outlasts its time.
   const now = useNow([
-    ...chat.messages.filter((m) => isMine(m, you)).map(editWindowEnd),
+    ...chat.messages.filter((m) => isMine(m, you)).map((m) => editWindowEnd(m, you)),
     moderation.mutedUntil ?? 0,
   ]);
   const mutedUntil =

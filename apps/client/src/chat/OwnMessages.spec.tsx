@@ -15,12 +15,15 @@ const me = identityId('me');
 const namesake = identityId('other-ada');
 const justNow = () => new Date().toISOString();
 
-function connectedApp(messages: ChatMessage[], { moderator = false } = {}) {
+function connectedApp(
+  messages: ChatMessage[],
+  { moderator = false, editWindowMs }: { moderator?: boolean; editWindowMs?: number } = {},
+) {
   const rendered = renderApp();
   rendered.socket.serverConnect();
   rendered.socket.receive(
     'welcome',
-    welcome({ messages, you: { id: 's1', name: 'Ada', userId: me, moderator } }),
+    welcome({ messages, you: { id: 's1', name: 'Ada', userId: me, moderator }, editWindowMs }),
   );
   return rendered;
 }
@@ -147,6 +150,19 @@ describe('our own messages', () => {
     });
     expect(screen.queryByRole('button', { name: /Edit your message/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /Delete your message/ })).toBeNull();
+  });
+
+  it("follow the server's edit window when its welcome says it", () => {
+    jest.useFakeTimers();
+    connectedApp([mine({ text: 'one minute only' })], { editWindowMs: 60_000 });
+    act(() => {
+      jest.advanceTimersByTime(59_000);
+    });
+    expect(screen.getByRole('button', { name: /Edit your message/ })).toBeInTheDocument();
+    act(() => {
+      jest.advanceTimersByTime(1000);
+    });
+    expect(screen.queryByRole('button', { name: /Edit your message/ })).toBeNull();
   });
 
   it('stay editable for a moderator after the window', () => {

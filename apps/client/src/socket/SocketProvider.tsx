@@ -30,6 +30,8 @@ export interface You {
   userId?: string;
   name: string;
   moderator: boolean;
+  /** How long we may edit or delete our messages, as the server says (absent from older servers). */
+  editWindowMs?: number;
 }
 
 export interface SocketContextValue {
@@ -119,7 +121,12 @@ export function SocketProvider({
 
   const onWelcome = useEffectEvent((welcome: Welcome) => {
     const { you: me } = welcome;
-    setYou({ userId: me.userId, name: me.name, moderator: me.moderator === true });
+    setYou({
+      userId: me.userId,
+      name: me.name,
+      moderator: me.moderator === true,
+      editWindowMs: welcome.editWindowMs,
+    });
     if (welcome.session) {
       session.current = welcome.session;
       storeSessionToken(welcome.session);

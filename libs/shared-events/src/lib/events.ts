@@ -125,6 +125,8 @@ export interface Welcome {
   people?: PeopleSnapshot;
   /** Set when a moderator muted this person: sends are refused until then (ISO-8601). */
   mutedUntil?: string;
+  /** How long after sending authors may edit or delete their messages, in ms. */
+  editWindowMs?: number;
 }
 
 export interface Presence {
