@@ -92,21 +92,25 @@ describe('Chat', () => {
     expect(within(log()).getAllByText('written offline')).toHaveLength(1);
   });
 
-  it('shows a refusal, with the wait said once, next to the composer and retries with the same id', async () => {
+  it('says once, next to the composer, how long a message refused for speed waits, then sends it again', async () => {
+    jest.useFakeTimers();
     const { socket } = connectedApp();
-    await userEvent.type(composer(), 'too fast{Enter}');
+    const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+    await user.type(composer(), 'too fast{Enter}');
     const [first] = socket.sent('message') as { id: string }[];
 
     await socket.ack('message', rateLimited('message', 2500));
 
     expect(screen.getByRole('alert')).toHaveTextContent(
-      /^You are going too fast; try again in 3 s$/,
+      /^You are going too fast; sending again in 3 s$/,
     );
-    expect(within(log()).getByText(/Not sent/)).toHaveTextContent(
-      'Not sent: You are going too fast; try again in 3 s',
+    expect(within(log()).getByText(/sending again/)).toHaveTextContent(
+      /^You are going too fast; sending again in 3 s$/,
     );
 
-    await userEvent.click(within(log()).getByRole('button', { name: 'Retry' }));
+    await act(async () => {
+      jest.advanceTimersByTime(2500);
+    });
     const sent = socket.sent('message') as { id: string }[];
     expect(sent).toHaveLength(2);
     expect(sent[1].id).toBe(first.id);
@@ -152,6 +156,46 @@ describe('Chat', () => {
     const items = within(log()).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('the very first');
     expect(screen.queryByRole('button', { name: 'Load older messages' })).not.toBeInTheDocument();
+  });
+
+  it('keeps "Load older messages" out of the scrolling log, so focusing it cannot scroll the log', () => {
+    connectedApp(...Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage()));
+    const scroller = log().parentElement as HTMLElement;
+
+    // A browser scrolls a focused element into view: inside the scroller, Tab would throw the
+    // log to its oldest message and leave it there.
+    expect(scroller).not.toContainElement(
+      screen.getByRole('button', { name: 'Load older messages' }),
+    );
+  });
+
+  it('tells a screen reader of messages that arrive live, once each, not the welcome batch or older pages', async () => {
+    const shown = Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage());
+    const { socket } = connectedApp(...shown);
+    const spoken = () => screen.getByRole('log', { name: 'Just posted' });
+    expect(log()).toHaveAttribute('aria-live', 'off');
+    expect(spoken()).toBeEmptyDOMElement();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Load older messages' }));
+    await socket.ack('history', { ok: true, messages: [chatMessage({ seq: 0, id: 'older' })] });
+    expect(spoken()).toBeEmptyDOMElement();
+
+    const live = chatMessage({ author: 'Bo', text: 'just now' });
+    socket.receive('message', live);
+    socket.receive('message', live);
+    expect(spoken()).toHaveTextContent(/^Bo: just now$/);
+  });
+
+  it('describes the composer only by lines that are there', async () => {
+    const { socket } = connectedApp();
+    const described = () =>
+      (composer().getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    const missing = () => described().filter((id) => document.getElementById(id) === null);
+
+    expect(missing()).toEqual([]);
+    await socket.drop();
+    expect(described()).toContain('message-hint');
+    expect(missing()).toEqual([]);
   });
 
   it('offers a "new messages" pill instead of scrolling when the reader scrolled up', async () => {

@@ -3,6 +3,7 @@ import { TypingIndicator } from '../presence/TypingIndicator';
 import { useSocket } from '../socket/useSocket';
 import { useNow } from '../time/useNow';
 import { Composer } from './Composer';
+import { LiveMessages } from './LiveMessages';
 import { MessageList } from './MessageList';
 import { editWindowEnd, isMine, mayChange } from './ownMessages';
 import { useChat } from './useChat';
@@ -48,6 +49,7 @@ export function Chat({ typists }: ChatProps) {
         onRetry={chat.retry}
         onDelete={(id) => void moderation.deleteMessage(id)}
       />
+      <LiveMessages />
       {moderation.deleteError && (
         <p className="note" role="alert">
           Not deleted: {moderation.deleteError}

@@ -38,7 +38,7 @@ export function MessageItem(props: MessageItemProps) {
     <li className={`message${first ? ' first' : ''}${mine ? ' mine' : ''}`}>
       <p className={first ? 'meta' : 'meta visually-hidden'}>
         <Avatar identityId={message.authorId} name={message.author} />{' '}
-        <span className="author">{message.author}</span>{' '}
+        <bdi className="author">{message.author}</bdi>{' '}
         <time dateTime={message.sentAt} title={fullDateTime(message.sentAt)}>
           {clockTime(message.sentAt)}
         </time>
@@ -52,7 +52,9 @@ export function MessageItem(props: MessageItemProps) {
           onCancel={editing.cancel}
         />
       ) : (
-        <p className="text">{message.text}</p>
+        <p className="text" dir="auto">
+          {message.text}
+        </p>
       )}
       {message.editedAt && !isEditing && (
         <p className="edited">

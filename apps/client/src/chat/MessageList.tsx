@@ -52,21 +52,24 @@ export function MessageList(props: MessageListProps) {
 
   return (
     <div className="message-list">
+      {/* Above the scroller, not in it: a browser scrolls whatever takes focus into view, and
+          tabbing past this button would throw the log to its oldest message. */}
+      <div className="older">
+        {hasOlder ? (
+          <button type="button" onClick={onLoadOlder} disabled={!connected || loadingOlder}>
+            {loadingOlder ? 'Loading…' : 'Load older messages'}
+          </button>
+        ) : (
+          messages.length > 0 && <span className="hint">This is the start of the chat.</span>
+        )}
+      </div>
       <div className="scroller" ref={ref} onScroll={onScroll}>
-        <div className="older">
-          {hasOlder ? (
-            <button type="button" onClick={onLoadOlder} disabled={!connected || loadingOlder}>
-              {loadingOlder ? 'Loading…' : 'Load older messages'}
-            </button>
-          ) : (
-            messages.length > 0 && <span className="hint">This is the start of the chat.</span>
-          )}
-        </div>
-        <ol role="log" aria-label="Messages" aria-live="polite" className="messages">
+        {/* Not live: LiveMessages speaks what arrives, not the welcome batch or older pages. */}
+        <ol role="log" aria-label="Messages" aria-live="off" className="messages">
           {items.map((item, index) =>
             item.kind === 'notice' ? (
               <li key={item.notice.key} className="notice">
-                {item.notice.text}
+                <bdi>{item.notice.from}</bdi> is now <bdi>{item.notice.to}</bdi>
               </li>
             ) : (
               <MessageItem
@@ -84,9 +87,13 @@ export function MessageList(props: MessageListProps) {
           )}
           {outbox.map((message) => (
             <li key={message.id} className="message mine first outgoing">
-              <p className="text">{message.text}</p>
-              {message.failure === null ? (
-                <p className="status">{connected ? 'Sending…' : 'Waiting for connection…'}</p>
+              <p className="text" dir="auto">
+                {message.text}
+              </p>
+              {message.failure === null || message.held ? (
+                <p className="status">
+                  {message.failure ?? (connected ? 'Sending…' : 'Waiting for connection…')}
+                </p>
               ) : (
                 <p className="status failed">
                   Not sent: {message.failure}{' '}

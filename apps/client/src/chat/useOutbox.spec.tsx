@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useCallback, useState } from 'react';
 import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
 import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
-import { messageDeleted, muted, rateLimited } from '../testing/serverRefusals';
+import { messageDeleted, muted, rateLimited, storeUnavailable } from '../testing/serverRefusals';
 import { useMessageLog } from './useMessageLog';
 import { useOutbox } from './useOutbox';
 
@@ -31,7 +31,7 @@ function OutboxHarness() {
         {outbox.map((m) => (
           <li key={m.id}>
             {m.text}: {m.failure ?? 'pending'}
-            {m.failure && (
+            {m.failure && !m.held && (
               <button type="button" onClick={() => retry(m.id)}>
                 Retry
               </button>
@@ -94,17 +94,21 @@ describe('useOutbox', () => {
     expect(items('Outbox')).toEqual([]);
   });
 
-  it('keeps messages written offline and sends each once, in order, when connected', async () => {
+  it('keeps messages written offline and sends them once, one at a time, in order', async () => {
     const { socket, write, sent } = renderOutbox({ connected: false });
     await write('one');
     await write('two');
     expect(sent()).toEqual([]);
 
     socket.serverConnect();
-    expect(sent().map((m) => m.text)).toEqual(['one', 'two']);
+    expect(sent().map((m) => m.text)).toEqual(['one']);
 
-    // The outbox changes while both wait for their answer: neither goes out again.
+    // The outbox changes while the first waits for its answer: it does not go out again.
     await write('three');
+    expect(sent().map((m) => m.text)).toEqual(['one']);
+
+    await socket.ack('message', { ok: true, message: chatMessage({ id: sent()[0].id }) });
+    await socket.ack('message', { ok: true, message: chatMessage({ id: sent()[1].id }) });
     expect(sent().map((m) => m.text)).toEqual(['one', 'two', 'three']);
   });
 
@@ -133,13 +137,43 @@ describe('useOutbox', () => {
     expect(items('Stored')).toEqual(['hello']);
   });
 
-  it('marks a refused message with the reason, says it, and retries with the same id', async () => {
-    const { socket, user, write, sent } = renderOutbox();
-    await write('too fast');
-
+  it('holds a message refused for speed, then sends it again in its place, before later ones', async () => {
+    jest.useFakeTimers();
+    const { socket, write, sent } = renderOutbox({
+      user: userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) }),
+    });
+    await write('first');
     await socket.ack('message', rateLimited('message', 1200));
-    expect(items('Outbox')).toEqual(['too fast: You are going too fast; try again in 2 sRetry']);
-    expect(screen.getByRole('alert')).toHaveTextContent('You are going too fast; try again in 2 s');
+    await write('second');
+
+    expect(items('Outbox')).toEqual([
+      'first: You are going too fast; sending again in 2 s',
+      'second: pending',
+    ]);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'You are going too fast; sending again in 2 s',
+    );
+    expect(sent().map((m) => m.text)).toEqual(['first']);
+
+    await act(async () => {
+      jest.advanceTimersByTime(1200);
+    });
+    expect(sent().map((m) => m.text)).toEqual(['first', 'first']);
+    expect(sent()[1].id).toBe(sent()[0].id);
+
+    await socket.ack('message', { ok: true, message: chatMessage({ id: sent()[0].id }) });
+    expect(sent().map((m) => m.text)).toEqual(['first', 'first', 'second']);
+  });
+
+  it('marks a message the server could not store with the reason, and retries it with the same id', async () => {
+    const { socket, user, write, sent } = renderOutbox();
+    await write('unlucky');
+
+    await socket.ack('message', storeUnavailable());
+    expect(items('Outbox')).toEqual([
+      expect.stringMatching(/^unlucky: The store is unavailable.*Retry$/),
+    ]);
+    expect(screen.getByRole('alert')).toHaveTextContent('The store is unavailable');
 
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
@@ -172,7 +206,7 @@ describe('useOutbox', () => {
   it('clears the last refusal once a message gets through', async () => {
     const { socket, write, sent } = renderOutbox();
     await write('refused');
-    await socket.ack('message', rateLimited('message', 1200));
+    await socket.ack('message', storeUnavailable());
 
     await write('accepted');
     await socket.ack('message', {
@@ -181,7 +215,7 @@ describe('useOutbox', () => {
     });
 
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
-    expect(items('Outbox')).toEqual(['refused: You are going too fast; try again in 2 sRetry']);
+    expect(items('Outbox')).toEqual([expect.stringMatching(/^refused: The store is unavailable/)]);
   });
 
   it('offers a retry when the server does not answer in time', async () => {

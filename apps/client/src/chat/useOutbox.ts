@@ -1,9 +1,10 @@
-import type { ChatMessage } from '@live/shared-events';
+import { ERROR_CODES, type ChatMessage } from '@live/shared-events';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { describeFailure } from '../socket/describeFailure';
+import { describeFailure, resendingMessage } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
-import { newMessageId } from './newMessageId';
-import { outboxReducer } from './outbox';
+import { newRequestId } from '../socket/newRequestId';
+import { useLater } from '../time/useLater';
+import { nextToSend, outboxReducer } from './outbox';
 
 export interface OutboxOptions {
   /** The server stored one of ours: its stored copy. Stable (an effect depends on it). */
@@ -15,14 +16,17 @@ export interface OutboxOptions {
 }
 
 /**
- * Our outgoing messages: `send` queues one, and every queued message is delivered while
- * connected — kept while offline and sent once, with the same id, on reconnect. A refused one
- * waits for `retry`. `stored` are the messages shown: our copy of any of them is hidden at once.
+ * Our outgoing messages: `send` queues one, and queued messages are delivered one at a time, in
+ * order, while connected — kept while offline and sent once, with the same id, on reconnect.
+ * One refused for speed goes out again after the server's wait, still before later ones; one
+ * refused otherwise waits for `retry`. `stored` are the messages shown: our copy of any of
+ * them is hidden at once.
  */
 export function useOutbox(stored: ChatMessage[], { onStored, onError, onMuted }: OutboxOptions) {
   const { status, emitWithAck } = useSocket();
   const [outbox, dispatch] = useReducer(outboxReducer, []);
   const inFlight = useRef(new Set<string>());
+  const later = useLater();
 
   const deliver = useCallback(
     async (id: string, text: string) => {
@@ -39,6 +43,15 @@ export function useOutbox(stored: ChatMessage[], { onStored, onError, onMuted }:
         // Stored once, then deleted (our first answer was lost): it stays gone.
         dispatch({ type: 'dropped', id });
         onError(describeFailure(result.error));
+      } else if (result.error.code === ERROR_CODES.RATE_LIMITED) {
+        const waitMs = result.error.retryAfterMs ?? 0;
+        const failure = resendingMessage(waitMs);
+        dispatch({ type: 'held', id, failure });
+        onError(failure);
+        later(() => {
+          dispatch({ type: 'retried', id });
+          onError(null);
+        }, waitMs);
       } else if (result.error.code !== 'OFFLINE') {
         // Offline: it stays queued and goes out with the same id once connected again.
         const failure = describeFailure(result.error);
@@ -50,17 +63,17 @@ export function useOutbox(stored: ChatMessage[], { onStored, onError, onMuted }:
         }
       }
     },
-    [emitWithAck, onStored, onError, onMuted],
+    [emitWithAck, onStored, onError, onMuted, later],
   );
 
   const connected = status === 'connected';
   useEffect(() => {
-    if (!connected) return;
-    for (const m of outbox) if (m.failure === null) void deliver(m.id, m.text);
+    const next = nextToSend(outbox);
+    if (connected && next) void deliver(next.id, next.text);
   }, [connected, outbox, deliver]);
 
   const send = useCallback((text: string) => {
-    dispatch({ type: 'queued', id: newMessageId(), text });
+    dispatch({ type: 'queued', id: newRequestId(), text });
   }, []);
 
   const retry = useCallback(

@@ -5,7 +5,9 @@ import { useSocketEvent } from '../socket/useSocketEvent';
 /** "Ada is now Ada L.", shown once in the chat where it happened. */
 export interface RenameNotice {
   key: string;
-  text: string;
+  /** The name before and after. */
+  from: string;
+  to: string;
   /** The newest message's seq when it happened: the notice follows that message. */
   afterSeq: number | undefined;
 }
@@ -28,7 +30,8 @@ export function useRenameNotices(newestSeq: number | undefined): RenameNotice[] 
         made.current += 1;
         return {
           key: `rename-${made.current}`,
-          text: `${from} is now ${name}`,
+          from,
+          to: name,
           afterSeq: newest.current,
         };
       });

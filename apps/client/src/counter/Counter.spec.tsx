@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithSocket, welcome } from '../testing/fakeSocket';
-import { rateLimited } from '../testing/serverRefusals';
+import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
+import { renderWithSocket, welcome, type FakeSocket } from '../testing/fakeSocket';
+import { rateLimited, storeUnavailable } from '../testing/serverRefusals';
 import { Counter } from './Counter';
 
 function renderConnected(count: number) {
@@ -11,8 +12,17 @@ function renderConnected(count: number) {
   return rendered;
 }
 
-const count = () => screen.getByRole('status', { name: 'Clicks so far' });
+/** The big figure on screen (not a live region: it changes many times a second). */
+const count = () => document.querySelector('.counter .count') as HTMLElement;
+/** What a screen reader is told: the live region beside it. */
+const announced = () => screen.getByRole('status', { name: 'Clicks so far' });
 const button = () => screen.getByRole('button', { name: /Click/ });
+/** The line under the button that says why a click waits or was not counted. */
+const note = () => document.querySelector('.counter .note') as HTMLElement;
+const clickIds = (socket: FakeSocket) =>
+  socket.sent('click').map((payload) => (payload as { id?: string } | null | undefined)?.id);
+const userWithFakeTimers = () =>
+  userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
 
 describe('Counter', () => {
   it('shows the count from the welcome and follows broadcasts', () => {
@@ -38,28 +48,132 @@ describe('Counter', () => {
     expect(count()).toHaveTextContent('0');
   });
 
-  it('counts a click at once and keeps it when the server confirms', async () => {
+  it('sends every click with an id and shows the count the server answers', async () => {
     const { socket } = renderConnected(5);
     await userEvent.click(button());
 
+    expect(socket.sent('click')).toEqual([{ id: expect.any(String) }]);
+    await socket.ack('click', { ok: true, count: 6 });
     expect(count()).toHaveTextContent('6');
-    expect(socket.sent('click')).toEqual([{}]);
+  });
+
+  it('sends a click cut off by a drop again, with the same id, and never says it was lost', async () => {
+    const { socket } = renderConnected(5);
+    await userEvent.click(button());
+    await socket.drop();
+    expect(screen.queryByText(/not counted/)).not.toBeInTheDocument();
+
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ count: 6 }));
+    const [first, again] = clickIds(socket);
+    expect(again).toBe(first);
+
+    // The server counted the first attempt: it acks the repeat with its original count.
+    await socket.ack('click', { ok: true, count: 6 });
+    expect(count()).toHaveTextContent('6');
+    expect(clickIds(socket)).toHaveLength(2);
+    expect(screen.queryByText(/not counted/)).not.toBeInTheDocument();
+  });
+
+  it('sends a click again, with the same id, when its answer does not come in time', async () => {
+    jest.useFakeTimers();
+    const { socket } = renderConnected(5);
+    await userWithFakeTimers().click(button());
+
+    await act(async () => jest.advanceTimersByTime(ACK_TIMEOUT_MS));
+
+    const [first, again] = clickIds(socket);
+    expect(again).toBe(first);
+    expect(screen.queryByText(/not counted/)).not.toBeInTheDocument();
+  });
+
+  it('holds a click refused for speed, says the wait once in whole seconds, then sends it again', async () => {
+    jest.useFakeTimers();
+    const { socket } = renderConnected(5);
+    await userWithFakeTimers().click(button());
+
+    await socket.ack('click', rateLimited('click', 40));
+    expect(note()).toHaveTextContent(/^You are going too fast; sending again in 1 s$/);
+
+    await act(async () => jest.advanceTimersByTime(40));
+    expect(note()).toBeEmptyDOMElement();
+    const [first, again] = clickIds(socket);
+    expect(again).toBe(first);
 
     await socket.ack('click', { ok: true, count: 6 });
     expect(count()).toHaveTextContent('6');
   });
 
-  it('rolls a refused click back and says once how long to wait', async () => {
+  it('says a click was not counted only when the server refused it, until a reconnect', async () => {
     const { socket } = renderConnected(5);
     await userEvent.click(button());
-    expect(count()).toHaveTextContent('6');
 
-    await socket.ack('click', rateLimited('click', 1500));
-
+    await socket.ack('click', storeUnavailable());
+    expect(note()).toHaveTextContent(/^Your click was not counted: The store is unavailable/);
     expect(count()).toHaveTextContent('5');
-    expect(
-      screen.getByText('Your click was not counted: You are going too fast; try again in 2 s'),
-    ).toBeInTheDocument();
+
+    await socket.drop();
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ count: 5 }));
+    expect(note()).toBeEmptyDOMElement();
+    expect(clickIds(socket)).toHaveLength(1);
+  });
+
+  it('never shows a lower count while answers, refusals and broadcasts cross', async () => {
+    jest.useFakeTimers();
+    const { socket } = renderConnected(5);
+    const shown: number[] = [];
+    const look = () => shown.push(Number(count().textContent));
+    const user = userWithFakeTimers();
+
+    for (let i = 0; i < 3; i += 1) {
+      await user.click(button());
+      look();
+    }
+    socket.receive('click', 7);
+    look();
+    await socket.ack('click', rateLimited('click', 500));
+    look();
+    await socket.ack('click', { ok: true, count: 6 });
+    look();
+    socket.receive('click', 6);
+    look();
+    await socket.ack('click', { ok: true, count: 8 });
+    look();
+
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown.at(-1)).toBe(8);
+  });
+
+  it('keeps a reset when a click sent before it is answered after it', async () => {
+    const { socket } = renderConnected(40);
+    await userEvent.click(button());
+    socket.receive('counter:reset', { count: 0 });
+    socket.receive('click', 0);
+
+    await socket.ack('click', { ok: true, count: 41 });
+    expect(count()).toHaveTextContent(/^0$/);
+  });
+
+  it('tells a screen reader the count at most every 5 s, and at once when our click counts', async () => {
+    jest.useFakeTimers();
+    const { socket } = renderConnected(41);
+    const after = (ms: number) => act(async () => jest.advanceTimersByTime(ms));
+    await after(0);
+    expect(announced()).toHaveTextContent(/^41$/);
+
+    for (let next = 42; next <= 60; next += 1) socket.receive('click', next);
+    expect(count()).toHaveTextContent('60');
+    await after(4000);
+    expect(announced()).toHaveTextContent(/^41$/);
+    await after(1000);
+    expect(announced()).toHaveTextContent(/^60$/);
+
+    socket.receive('click', 61);
+    await userWithFakeTimers().click(button());
+    await socket.ack('click', { ok: true, count: 62 });
+    await after(0);
+    expect(announced()).toHaveTextContent(/^62$/);
   });
 
   it('disables the button with a reason while reconnecting', async () => {

@@ -1,7 +1,16 @@
 import { ConfirmAction } from '../moderation/ConfirmAction';
 import { useModeration } from '../moderation/useModeration';
 import { useSocket } from '../socket/useSocket';
+import { useThrottled } from '../time/useThrottled';
 import { useCounter } from './useCounter';
+
+/**
+ * The count a screen reader hears: with several people clicking it changes many times a
+ * second, so it is spoken at most this often — and at once when our own click is counted.
+ */
+const ANNOUNCE_INTERVAL_MS = 5000;
+
+const asFigure = (count: number | null) => (count === null ? '–' : count.toLocaleString());
 
 const PAUSED_REASON = {
   connecting: 'Clicks start once connected.',
@@ -13,20 +22,22 @@ const PAUSED_REASON = {
 /** The shared count, big, and the button everyone presses. */
 export function Counter() {
   const { status } = useSocket();
-  const { count, click, note, canClick } = useCounter();
+  const { count, counted, click, wait, refusal, canClick } = useCounter();
+  const announced = useThrottled(count, ANNOUNCE_INTERVAL_MS, counted);
   const reason = PAUSED_REASON[status];
   const moderation = useModeration();
 
   return (
     <section className="card counter" aria-labelledby="counter-heading">
       <h2 id="counter-heading">Clicks so far</h2>
-      <p className="count" role="status" aria-live="polite" aria-labelledby="counter-heading">
-        {count === null ? '–' : count.toLocaleString()}
+      <p className="count">{asFigure(count)}</p>
+      <p className="visually-hidden" role="status" aria-labelledby="counter-heading">
+        {asFigure(announced)}
       </p>
       <button
         type="button"
         className="click"
-        onClick={() => void click()}
+        onClick={click}
         disabled={!canClick}
         aria-describedby={reason ? 'click-reason' : undefined}
       >
@@ -37,7 +48,7 @@ export function Counter() {
         {reason}
       </p>
       <p className="note" aria-live="polite">
-        {note && `Your click was not counted: ${note}`}
+        {refusal ? `Your click was not counted: ${refusal}` : wait}
       </p>
       {moderation.isModerator && (
         <div className="moderation">

@@ -1,58 +1,104 @@
+/** A click of ours the server has not answered yet. */
+export interface PendingClick {
+  /** Sent with every attempt: the server counts it once however often it arrives. */
+  id: string;
+  /** Refused for speed: it goes out again, with the same id, once the wait is over. */
+  held: boolean;
+  /** Attempts that got no answer (a drop, a timeout): each change sends it again. */
+  unanswered: number;
+}
+
 /**
- * What the counter shows. `shown` only moves down for a refused click (rollback) or a
- * `welcome` (the server's word after a reconnect, which may be lower after a reset).
+ * What the counter shows. The count is only ever what the server said — no optimistic +1 for
+ * our clicks in flight: a refused click would then have to be taken back, and a broadcast that
+ * already holds our click would count it twice until its ack. So `count` is the highest figure
+ * the server reported (acks and broadcasts arrive out of order) and goes down only on a reset,
+ * or on a welcome (after a reconnect we may have missed a reset).
  */
 export interface CounterState {
-  /** Highest count the server reported since the last welcome; null before the first. */
-  server: number | null;
-  /** Clicks sent and not yet answered. */
-  pending: number;
-  shown: number | null;
-  /** Why the last click was rolled back. */
-  note: string | null;
+  /** Null before the first welcome. */
+  count: number | null;
+  clicks: PendingClick[];
+  /** Why a click of ours is held back for now; null once none is. */
+  wait: string | null;
+  /** Why the last click was not counted; cleared by the next click and by a reconnect. */
+  refusal: string | null;
+  /** Our clicks the server has counted (each change is a click of ours answered). */
+  counted: number;
 }
 
 export type CounterAction =
   | { type: 'welcome'; count: number }
   | { type: 'count'; count: number }
   | { type: 'reset'; count: number }
-  | { type: 'clicked' }
-  | { type: 'confirmed'; count: number }
-  | { type: 'refused'; reason: string };
+  | { type: 'clicked'; id: string }
+  /** `count` is null when the answer tells nothing of the count now (it predates a reset). */
+  | { type: 'counted'; id: string; count: number | null }
+  | { type: 'unanswered'; id: string }
+  | { type: 'held'; id: string; wait: string }
+  | { type: 'released'; id: string }
+  | { type: 'refused'; id: string; reason: string };
 
-export const initialCounter: CounterState = { server: null, pending: 0, shown: null, note: null };
+export const initialCounter: CounterState = {
+  count: null,
+  clicks: [],
+  wait: null,
+  refusal: null,
+  counted: 0,
+};
 
-// Broadcasts are coalesced and may overtake an ack, so an older, lower figure is ignored.
 const atLeast = (current: number | null, count: number) => Math.max(current ?? count, count);
+
+const update = (
+  clicks: PendingClick[],
+  id: string,
+  change: (click: PendingClick) => PendingClick,
+) => clicks.map((click) => (click.id === id ? change(click) : click));
 
 export function counterReducer(state: CounterState, action: CounterAction): CounterState {
   switch (action.type) {
     case 'welcome':
-      return { ...state, server: action.count, shown: action.count + state.pending };
+      return { ...state, count: action.count, refusal: null };
     case 'count':
-      return {
-        ...state,
-        server: atLeast(state.server, action.count),
-        shown: atLeast(state.shown, action.count),
-      };
+      return { ...state, count: atLeast(state.count, action.count) };
     case 'reset':
-      // A moderator's reset is the one time the count may go down while connected.
-      return { ...state, server: action.count, shown: action.count };
+      return { ...state, count: action.count };
     case 'clicked':
-      return { ...state, pending: state.pending + 1, shown: (state.shown ?? 0) + 1, note: null };
-    case 'confirmed':
       return {
         ...state,
-        pending: state.pending - 1,
-        server: atLeast(state.server, action.count),
-        shown: atLeast(state.shown, action.count),
+        clicks: [...state.clicks, { id: action.id, held: false, unanswered: 0 }],
+        refusal: null,
       };
-    case 'refused':
+    case 'counted':
       return {
         ...state,
-        pending: state.pending - 1,
-        shown: Math.max(state.server ?? 0, (state.shown ?? 1) - 1),
-        note: action.reason,
+        count: action.count === null ? state.count : atLeast(state.count, action.count),
+        clicks: state.clicks.filter((click) => click.id !== action.id),
+        counted: state.counted + 1,
       };
+    case 'unanswered':
+      return {
+        ...state,
+        clicks: update(state.clicks, action.id, (c) => ({ ...c, unanswered: c.unanswered + 1 })),
+      };
+    case 'held':
+      return {
+        ...state,
+        clicks: update(state.clicks, action.id, (c) => ({ ...c, held: true })),
+        wait: action.wait,
+      };
+    case 'released': {
+      const clicks = update(state.clicks, action.id, (c) => ({ ...c, held: false }));
+      return { ...state, clicks, wait: clicks.some((c) => c.held) ? state.wait : null };
+    }
+    case 'refused': {
+      const clicks = state.clicks.filter((click) => click.id !== action.id);
+      return {
+        ...state,
+        clicks,
+        wait: clicks.some((c) => c.held) ? state.wait : null,
+        refusal: action.reason,
+      };
+    }
   }
 }

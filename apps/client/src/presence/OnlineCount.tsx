@@ -1,6 +1,7 @@
+/** How many connections are open: read when wanted, not spoken at every join and leave. */
 export function OnlineCount({ online }: { online: number | null }) {
   return (
-    <p className="online" aria-live="polite">
+    <p className="online">
       <span className="dot" aria-hidden="true" />
       {online ?? '–'} online
     </p>

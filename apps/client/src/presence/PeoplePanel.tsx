@@ -29,7 +29,7 @@ export function PeoplePanel({ people, total }: People) {
             <li key={person.id} className="person">
               {/* Spaces between the parts, so they are read as words, not "Adayou". */}
               <Avatar identityId={person.id} name={person.name} />{' '}
-              <span className="person-name">{person.name}</span>{' '}
+              <bdi className="person-name">{person.name}</bdi>{' '}
               {isYou && <span className="tag">you</span>}{' '}
               {person.moderator && <span className="tag badge">moderator</span>}{' '}
               {muted && (

@@ -9,7 +9,10 @@ export function YouAre() {
     <p className="you-are">
       <Avatar identityId={you.userId} name={you.name} />{' '}
       <span>
-        You are <strong>{you.name}</strong>
+        You are{' '}
+        <strong>
+          <bdi>{you.name}</bdi>
+        </strong>
       </span>
     </p>
   );

@@ -5,6 +5,10 @@ import type { TransportFailure } from './emitWithAck';
 /** The wait in whole seconds, rounded up (trying again then works) and never 0. */
 const waitSeconds = (retryAfterMs: number) => Math.max(1, Math.ceil(retryAfterMs / 1000));
 
+/** The sentence for a request refused for speed that goes out again by itself after the wait. */
+export const resendingMessage = (retryAfterMs: number) =>
+  `You are going too fast; sending again in ${waitSeconds(retryAfterMs)} s`;
+
 /** The sentence for a muted person: until when, as the time of day. */
 export const mutedUntilMessage = (until: number) => `You are muted until ${clockTime(until)}`;
 

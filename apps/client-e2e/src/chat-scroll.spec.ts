@@ -1,0 +1,82 @@
+import { LIMITS } from '@live/shared-events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  chromiumLaunchOptions,
+  freePort,
+  startBuiltApi,
+  type ServerProcess,
+} from '@live/test-support';
+import { chromium, type Browser } from 'playwright-core';
+import { io } from 'socket.io-client';
+
+let dataDir: string;
+let server: ServerProcess;
+let browser: Browser;
+
+// More than a welcome holds, so "Load older messages" is offered; each writer stays within
+// the message burst (a new connection without a session is a new person), and past the
+// address's burst waits as the server says.
+const MESSAGES = LIMITS.welcomeMessages + 5;
+const PER_WRITER = 5;
+
+interface Answer {
+  ok: boolean;
+  error?: { code: string; retryAfterMs?: number };
+}
+
+async function write(first: number): Promise<void> {
+  const writer = io(server.url, { transports: ['websocket'] });
+  try {
+    for (let i = first; i < Math.min(first + PER_WRITER, MESSAGES);) {
+      const answer = (await writer.timeout(5000).emitWithAck('message', `message ${i}`)) as Answer;
+      if (answer.ok) i += 1;
+      else if (answer.error?.retryAfterMs !== undefined) await sleep(answer.error.retryAfterMs);
+      else throw new Error(`message ${i} was refused: ${JSON.stringify(answer)}`);
+    }
+  } finally {
+    writer.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chat-scroll-e2e-'));
+  server = await startBuiltApi({ port: await freePort(), dataDir });
+  browser = await chromium.launch(chromiumLaunchOptions());
+  for (let first = 0; first < MESSAGES; first += PER_WRITER) await write(first);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the chat log under the keyboard', () => {
+  it('stays at the newest message while Tab passes "Load older messages"', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.getByText(`message ${MESSAGES - 1}`, { exact: true }).waitFor();
+    const older = page.getByRole('button', { name: 'Load older messages' });
+    await older.and(page.locator(':enabled')).waitFor();
+    const scrollTop = () =>
+      page.evaluate(() => (document.querySelector('.scroller') as HTMLElement).scrollTop);
+    const atBottom = await scrollTop();
+    expect(atBottom).toBeGreaterThan(0);
+
+    // From the control before it, as a keyboard user gets there.
+    await page.getByRole('button', { name: /Click/ }).focus();
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await older.evaluate((button) => button === document.activeElement)) break;
+    }
+    expect(await older.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await scrollTop()).toBe(atBottom);
+
+    await page.getByRole('textbox', { name: 'Message' }).focus();
+    expect(await scrollTop()).toBe(atBottom);
+    await page.close();
+  });
+});
