@@ -1,9 +1,17 @@
 import { resolve } from 'node:path';
 import { renderChart } from './chart';
-import { DEFAULTS, parseOptions, type BenchOptions, type Target } from './options';
+import { BURST } from './flood-attacker';
+import { DEFAULTS, LOAD_SCENARIOS, parseOptions, type BenchOptions, type Target } from './options';
 import { checkTargets, formatReport } from './report';
-import { pointOf, roundRatios, roundsOf, type BenchResult, type PointResult } from './results';
-import { plan, runBench } from './run';
+import {
+  floodOf,
+  pointOf,
+  roundRatios,
+  roundsOf,
+  type BenchResult,
+  type PointResult,
+} from './results';
+import { plan, runBench, type Step } from './run';
 import { startServer } from './servers';
 import { io } from 'socket.io-client';
 
@@ -103,6 +111,85 @@ describe('bench smoke run (20 clients, both servers)', () => {
   });
 });
 
+describe('bench flood run (both servers, short)', () => {
+  let result: BenchResult;
+  const floodAt = (target: Target) => present(floodOf(result, target), `${target} flood`);
+
+  beforeAll(async () => {
+    result = await runBench({
+      ...DEFAULTS,
+      scenarios: ['flood'],
+      rounds: 1,
+      workers: 1,
+      floodQuietSeconds: 1,
+      floodSeconds: 2,
+      floodConcurrency: 5,
+      ackTimeoutMs: 5000,
+      api,
+      quiet: true,
+    });
+  });
+
+  it('runs the flood alone: no load points', () => {
+    expect(result.points).toEqual([]);
+    expect(result.floods.map((f) => f.target)).toEqual(['project', 'baseline']);
+  });
+
+  it.each(['project', 'baseline'] as const)(
+    'counts every %s victim click, alone and under the flood, and none is refused',
+    (target) => {
+      const flood = floodAt(target);
+      expect(flood.error).toBeUndefined();
+      expect(flood.serverUp).toBe(true);
+      expect(flood.seeded).toBe(60);
+      const victim = present(flood.victim, `${target} victim`);
+      // 10 clicks/s: 1 s alone, 2 s under the flood.
+      expect([victim.quiet.sent, victim.flood.sent]).toEqual([10, 20]);
+      for (const phase of [victim.quiet, victim.flood]) {
+        expect(phase.acked + phase.refused + phase.timedOut).toBe(phase.sent);
+        expect(phase.ackLatency.count).toBe(phase.acked);
+        expect(phase.refused).toBe(0);
+      }
+      expect(victim.quiet.acked).toBeGreaterThan(0);
+      expect(victim.allAcked).toBe(
+        victim.quiet.acked === victim.quiet.sent && victim.flood.acked === victim.flood.sent,
+      );
+      expect(victim.p99Ratio).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['project', 'baseline'] as const)(
+    'reports what the attacker did to %s and what it cost the server',
+    (target) => {
+      const { attacker, server } = floodAt(target);
+      const attack = present(attacker, `${target} attacker`);
+      expect(attack.attempts).toBeGreaterThan(0);
+      expect(attack.admitted).toBeGreaterThan(0);
+      expect(attack.admitted + attack.refused + attack.refusedHttp).toBeLessThanOrEqual(
+        attack.attempts,
+      );
+      expect(attack.eventsSent).toBe(attack.admitted * BURST.length);
+      expect(server?.cpuSeconds).toBeGreaterThan(0);
+      expect(server?.rssAfterKiB).toBeGreaterThan(0);
+    },
+  );
+
+  it("refuses some of the attacker's connections to the project, none to the baseline", () => {
+    const project = present(floodAt('project').attacker, 'project attacker');
+    expect(project.refused + project.refusedHttp).toBeGreaterThan(0);
+    const baseline = present(floodAt('baseline').attacker, 'baseline attacker');
+    expect(baseline.refused + baseline.refusedHttp).toBe(0);
+  });
+
+  it('prints the flood table with the project/baseline ratio of the p99 under flood', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/victim ack p99 quiet → flood \(ms\)/);
+    expect(report).toMatch(/victim ack p99 under flood \(ms\)\s+\S+\s+\S+\s+\d+\.\d\d×/);
+    expect(report).toMatch(/attacker refused: CONNECT \/ HTTP/);
+    expect(report).not.toMatch(/fanout/);
+  });
+});
+
 describe('parseOptions', () => {
   it('defaults to the target configuration', () => {
     const options = parseOptions([]);
@@ -112,12 +199,37 @@ describe('parseOptions', () => {
       stormRate: 1,
       stormSeconds: 6,
       fanoutClicks: 40,
+      floodSeconds: 8,
+      floodConcurrency: 20,
+    });
+    expect(options.scenarios).toEqual(LOAD_SCENARIOS);
+  });
+
+  it('reads the flood flags', () => {
+    const options = parseOptions([
+      '--scenarios',
+      'flood',
+      '--flood-seconds',
+      '3',
+      '--flood-quiet-seconds',
+      '2',
+      '--flood-concurrency',
+      '7',
+    ]);
+    expect(options).toMatchObject({
+      scenarios: ['flood'],
+      floodSeconds: 3,
+      floodQuietSeconds: 2,
+      floodConcurrency: 7,
     });
   });
 
   it('refuses a bad value with the flag named', () => {
     expect(() => parseOptions(['--clients', '0'])).toThrow(/--clients must be a positive integer/);
     expect(() => parseOptions(['--scenarios', 'fanout,nope'])).toThrow(/unknown "nope"/);
+    expect(() => parseOptions(['--flood-concurrency', '1.5'])).toThrow(
+      /--flood-concurrency must be a positive integer/,
+    );
   });
 });
 
@@ -147,10 +259,14 @@ describe('the project server as the bench starts it', () => {
 
 describe('plan', () => {
   const options = { ...DEFAULTS, clients: 1000, sweep: [250], rounds: 3 };
+  const label = (step: Step) =>
+    `${step.round}:${step.target}${step.kind === 'flood' ? ' flood' : ''}`;
+  const at = (steps: Step[], clients: number) =>
+    steps.filter((step) => step.kind === 'load' && step.clients === clients);
 
   it('runs every round at the main count, alternating which server goes first', () => {
-    const main = plan(options).filter((step) => step.clients === 1000);
-    expect(main.map((s) => `${s.round}:${s.target}`)).toEqual([
+    const main = at(plan(options), 1000);
+    expect(main.map(label)).toEqual([
       '0:project',
       '0:baseline',
       '1:baseline',
@@ -158,14 +274,54 @@ describe('plan', () => {
       '2:project',
       '2:baseline',
     ]);
-    expect(main.every((s) => s.scenarios.length === DEFAULTS.scenarios.length)).toBe(true);
+    expect(main).toEqual(main.map((step) => ({ ...step, scenarios: LOAD_SCENARIOS })));
   });
 
   it('runs a sweep count once, connect and fanout only', () => {
-    const sweep = plan(options).filter((step) => step.clients === 250);
-    expect(sweep).toEqual([
-      { target: 'project', clients: 250, round: 0, scenarios: ['connect', 'fanout'] },
-      { target: 'baseline', clients: 250, round: 0, scenarios: ['connect', 'fanout'] },
+    expect(at(plan(options), 250)).toEqual([
+      { kind: 'load', target: 'project', clients: 250, round: 0, scenarios: ['connect', 'fanout'] },
+      {
+        kind: 'load',
+        target: 'baseline',
+        clients: 250,
+        round: 0,
+        scenarios: ['connect', 'fanout'],
+      },
+    ]);
+  });
+
+  it('leaves the flood out unless asked for', () => {
+    expect(plan(options).every((step) => step.kind === 'load')).toBe(true);
+  });
+
+  it('ends each round with a flood of each server, on servers of their own, in the same order', () => {
+    const steps = plan({ ...options, scenarios: ['fanout', 'flood'] });
+    expect(
+      steps.filter((step) => step.kind === 'flood' || step.clients === 1000).map(label),
+    ).toEqual([
+      '0:project',
+      '0:baseline',
+      '0:project flood',
+      '0:baseline flood',
+      '1:baseline',
+      '1:project',
+      '1:baseline flood',
+      '1:project flood',
+      '2:project',
+      '2:baseline',
+      '2:project flood',
+      '2:baseline flood',
+    ]);
+  });
+
+  it('runs the flood alone without connecting clients or sweeping', () => {
+    expect(plan({ ...options, scenarios: ['flood'] }).map(label)).toEqual([
+      '0:project flood',
+      '0:baseline flood',
+      '1:baseline flood',
+      '1:project flood',
+      '2:project flood',
+      '2:baseline flood',
     ]);
   });
 });

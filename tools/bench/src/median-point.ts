@@ -1,5 +1,3 @@
-import type { PointResult } from './results';
-
 /** The median of finite numbers (the mean of the middle two for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -26,13 +24,13 @@ function combine(values: unknown[]): unknown {
 }
 
 /**
- * One point standing for several rounds of the same target and client count: every figure is
- * the median over the rounds, a yes/no is yes only if every round said yes, an error is the
- * first round's.
+ * One point standing for several rounds of the same measurement (a target at a client count, or
+ * a target's flood): every figure is the median over the rounds, a yes/no is yes only if every
+ * round said yes, an error is the first round's.
  */
-export function medianPoint(rounds: readonly PointResult[]): PointResult {
+export function medianPoint<T extends { round?: number; error?: string }>(rounds: readonly T[]): T {
   if (rounds.length === 1) return rounds[0];
-  const point = combine([...rounds]) as PointResult;
+  const point = combine([...rounds]) as T;
   point.error = rounds.find((r) => r.error)?.error;
   point.round = undefined;
   return point;

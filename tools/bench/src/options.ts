@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
 
 export type Target = 'project' | 'baseline';
-export type Scenario = 'connect' | 'fanout' | 'chat' | 'storm';
+/** What the bench's N clients do on one server. */
+export type LoadScenario = 'connect' | 'fanout' | 'chat' | 'storm';
+/** `flood` runs apart, on a server of its own: one client under attack from another address. */
+export type Scenario = LoadScenario | 'flood';
 
 export const ALL_TARGETS: readonly Target[] = ['project', 'baseline'];
-export const ALL_SCENARIOS: readonly Scenario[] = ['connect', 'fanout', 'chat', 'storm'];
+export const LOAD_SCENARIOS: readonly LoadScenario[] = ['connect', 'fanout', 'chat', 'storm'];
+export const ALL_SCENARIOS: readonly Scenario[] = [...LOAD_SCENARIOS, 'flood'];
 
 /** Everything a run is configured with; the defaults are the issue's target configuration. */
 export interface BenchOptions {
@@ -33,6 +37,11 @@ export interface BenchOptions {
   chatSenders: number;
   chatRate: number;
   chatSeconds: number;
+  /** The flood's victim clicks alone for this long, then as long again as the attacker runs. */
+  floodQuietSeconds: number;
+  floodSeconds: number;
+  /** The attacker's connect loops, each reconnecting the moment its connection closes. */
+  floodConcurrency: number;
   /** A click or message not acked within this is counted as timed out. */
   ackTimeoutMs: number;
   /** Give up connecting a batch of clients after this. */
@@ -54,7 +63,8 @@ export const DEFAULTS: BenchOptions = {
   workers: 2,
   rounds: 5,
   sweep: [250, 5000],
-  scenarios: [...ALL_SCENARIOS],
+  // The flood is opt-in: at --rounds 5 it would add ~3 minutes to the ~8 of the load scenarios.
+  scenarios: [...LOAD_SCENARIOS],
   targets: [...ALL_TARGETS],
   warmup: 5,
   fanoutClicks: 40,
@@ -64,6 +74,9 @@ export const DEFAULTS: BenchOptions = {
   chatSenders: 10,
   chatRate: 1,
   chatSeconds: 6,
+  floodQuietSeconds: 5,
+  floodSeconds: 8,
+  floodConcurrency: 20,
   ackTimeoutMs: 10_000,
   connectTimeoutMs: 60_000,
   settleMs: 1500,
@@ -80,13 +93,17 @@ export const USAGE = `Usage: npm run bench -- [options]
                        alternating order; the table shows medians (default ${DEFAULTS.rounds})
   --sweep A,B,...      extra client counts for connect/memory/fanout, the chart's x axis
                        (default ${DEFAULTS.sweep.join(',')}; "none" for none)
-  --scenarios LIST     any of connect,fanout,chat,storm (default all)
+  --scenarios LIST     any of connect,fanout,chat,storm,flood (default all but flood: the
+                       flood is opt-in, ~17 s per server and round on servers of its own)
   --targets LIST       project,baseline (default both)
   --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
   --storm-rate R       clicks/s per client (default ${DEFAULTS.stormRate})   --storm-seconds D (default ${DEFAULTS.stormSeconds})
   --chat-senders S     (default ${DEFAULTS.chatSenders})   --chat-rate R msgs/s per sender (default ${DEFAULTS.chatRate})
   --chat-seconds D     (default ${DEFAULTS.chatSeconds})
+  --flood-quiet-seconds Q  the flood's victim clicks alone for Q s (default ${DEFAULTS.floodQuietSeconds}),
+  --flood-seconds D    then for D s while the attacker floods the server (default ${DEFAULTS.floodSeconds})
+  --flood-concurrency C  the attacker's connect loops (default ${DEFAULTS.floodConcurrency})
   --ack-timeout MS     (default ${DEFAULTS.ackTimeoutMs})
   --out DIR            where bench.json and latency.svg are written (default ${DEFAULTS.out})
   --api FILE           built API entry (default ${DEFAULTS.api})
@@ -161,6 +178,9 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'chat-senders': { type: 'string' },
       'chat-rate': { type: 'string' },
       'chat-seconds': { type: 'string' },
+      'flood-quiet-seconds': { type: 'string' },
+      'flood-seconds': { type: 'string' },
+      'flood-concurrency': { type: 'string' },
       'ack-timeout': { type: 'string' },
       out: { type: 'string' },
       api: { type: 'string' },
@@ -194,6 +214,17 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     chatSenders: positiveInt('chat-senders', values['chat-senders'], DEFAULTS.chatSenders),
     chatRate: positiveNumber('chat-rate', values['chat-rate'], DEFAULTS.chatRate),
     chatSeconds: positiveNumber('chat-seconds', values['chat-seconds'], DEFAULTS.chatSeconds),
+    floodQuietSeconds: positiveNumber(
+      'flood-quiet-seconds',
+      values['flood-quiet-seconds'],
+      DEFAULTS.floodQuietSeconds,
+    ),
+    floodSeconds: positiveNumber('flood-seconds', values['flood-seconds'], DEFAULTS.floodSeconds),
+    floodConcurrency: positiveInt(
+      'flood-concurrency',
+      values['flood-concurrency'],
+      DEFAULTS.floodConcurrency,
+    ),
     ackTimeoutMs: positiveInt('ack-timeout', values['ack-timeout'], DEFAULTS.ackTimeoutMs),
     connectTimeoutMs: DEFAULTS.connectTimeoutMs,
     settleMs: DEFAULTS.settleMs,

@@ -19,3 +19,13 @@ export function readCpuSeconds(pid: number): number {
   // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
+
+/** Whether a process is still running (its /proc entry is there to read). */
+export function isRunning(pid: number): boolean {
+  try {
+    readRssKiB(pid);
+    return true;
+  } catch {
+    return false;
+  }
+}

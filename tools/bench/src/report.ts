@@ -1,4 +1,17 @@
-import { pointOf, roundRatios, roundsOf, type BenchResult, type PointResult } from './results';
+import { BURST } from './flood-attacker';
+import { ATTACKER_ADDRESS, VICTIM_CLICKS_PER_SEC } from './flood';
+import {
+  floodOf,
+  floodRatios,
+  floodRoundsOf,
+  pointOf,
+  roundRatios,
+  roundsOf,
+  type BenchResult,
+  type FloodPoint,
+  type PointResult,
+  type VictimPhase,
+} from './results';
 
 /** One of the issue's targets, judged on a run. */
 export interface TargetCheck {
@@ -17,6 +30,10 @@ const ratio = (a: number | undefined, b: number | undefined) =>
     ? undefined
     : a / b;
 const showRatio = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(2)}×`);
+const definedRatio = (r: number | undefined) =>
+  r === undefined || Number.isNaN(r) ? undefined : r;
+const pct = (part: number, whole: number) => `${part}/${whole} (${num((100 * part) / whole, 1)}%)`;
+const mib = (kib: number) => num(kib / 1024, 1);
 
 /** Checks the issue's targets (project at `clients` against the baseline in the same run, and at 5000). */
 export function checkTargets(result: BenchResult): TargetCheck[] {
@@ -77,6 +94,141 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/**
+ * Rows of one figure per line, project and baseline side by side, with the ratio `ratioOf` gives
+ * for a figure (the median of the rounds' ratios).
+ */
+function sideBySide<T>(
+  p: T | undefined,
+  b: T | undefined,
+  ratioOf: (pick: (x: T) => number | undefined) => number | undefined,
+) {
+  const rows: string[][] = [];
+  const row = (label: string, pick: (x: T) => number | undefined, fmt = ms, withRatio = true) => {
+    const pv = p ? pick(p) : undefined;
+    const bv = b ? pick(b) : undefined;
+    if (pv === undefined && bv === undefined) return;
+    rows.push([label, fmt(pv), fmt(bv), withRatio ? showRatio(definedRatio(ratioOf(pick))) : '']);
+  };
+  const text = (label: string, pick: (x: T) => string | undefined) => {
+    const pv = p ? pick(p) : undefined;
+    const bv = b ? pick(b) : undefined;
+    if (pv === undefined && bv === undefined) return;
+    rows.push([label, pv ?? '–', bv ?? '–', '']);
+  };
+  return { rows, row, text };
+}
+
+/** The flood's table (median of its rounds), and one line per round when there are several. */
+function formatFlood(result: BenchResult): string[] {
+  const o = result.options;
+  const { rows, row, text } = sideBySide(
+    floodOf(result, 'project'),
+    floodOf(result, 'baseline'),
+    (pick) => floodRatios(result, pick).median,
+  );
+  const quietToFlood = (pick: (phase: VictimPhase) => number) => (x: FloodPoint) =>
+    x.victim && `${ms(pick(x.victim.quiet))} → ${ms(pick(x.victim.flood))}`;
+  text(
+    'victim ack p50 quiet → flood (ms)',
+    quietToFlood((phase) => phase.ackLatency.p50),
+  );
+  text(
+    'victim ack p90 quiet → flood (ms)',
+    quietToFlood((phase) => phase.ackLatency.p90),
+  );
+  text(
+    'victim ack p99 quiet → flood (ms)',
+    quietToFlood((phase) => phase.ackLatency.p99),
+  );
+  row('victim ack p90 under flood (ms)', (x) => x.victim?.flood.ackLatency.p90);
+  row('victim ack p99 under flood (ms)', (x) => x.victim?.flood.ackLatency.p99);
+  row(
+    'victim p99 flood / quiet',
+    (x) => x.victim?.p99Ratio,
+    (v) => (v === undefined ? '–' : `${num(v, 2)}×`),
+    false,
+  );
+  text(
+    'victim clicks acked under flood',
+    (x) => x.victim && pct(x.victim.flood.acked, x.victim.flood.sent),
+  );
+  text(
+    'victim clicks all acked',
+    (x) =>
+      x.victim &&
+      (x.victim.allAcked
+        ? 'yes'
+        : `NO: ${x.victim.quiet.refused + x.victim.flood.refused} refused, ${x.victim.quiet.timedOut + x.victim.flood.timedOut} timed out`),
+  );
+  row('attacker connects tried', (x) => x.attacker?.attempts, num, false);
+  text('attacker admitted', (x) => x.attacker && pct(x.attacker.admitted, x.attacker.attempts));
+  text(
+    'attacker refused: CONNECT / HTTP',
+    (x) =>
+      x.attacker &&
+      `${x.attacker.refused} / ${x.attacker.refusedHttp}${x.attacker.refusedHttpStatus ? ` (${x.attacker.refusedHttpStatus})` : ''}`,
+  );
+  row('attacker events sent', (x) => x.attacker?.eventsSent, num, false);
+  row('attacker errors', (x) => x.attacker?.errors, num, false);
+  row('attacker busy (%)', (x) => x.attacker && 100 * x.attacker.busy, num, false);
+  row('server CPU under flood (% of a core)', (x) => x.server?.cpuPct, num);
+  text(
+    'server RSS before → after (MiB)',
+    (x) => x.server && `${mib(x.server.rssBeforeKiB)} → ${mib(x.server.rssAfterKiB)}`,
+  );
+  const parts = [
+    `Flood: one client clicks ${VICTIM_CLICKS_PER_SEC}/s with acks, alone for ${o.floodQuietSeconds} s, then for ${o.floodSeconds} s while`,
+    `${o.floodConcurrency} loops from ${ATTACKER_ADDRESS} each connect, send ${BURST.length} events at once and close, again and again.`,
+    '',
+    table(['flood', 'project', 'baseline', 'ratio'], rows),
+  ];
+  const severalRounds =
+    floodRoundsOf(result, 'project').length > 1 || floodRoundsOf(result, 'baseline').length > 1;
+  if (severalRounds) {
+    parts.push(
+      '',
+      table(
+        [
+          'round',
+          'target',
+          'quiet p99',
+          'flood p90',
+          'flood p99',
+          'flood/quiet',
+          'acked',
+          'admitted',
+          'refused',
+          'CPU %',
+          '',
+        ],
+        [...result.floods]
+          .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+          .map((x) => [
+            `${(x.round ?? 0) + 1}`,
+            x.target,
+            ms(x.victim?.quiet.ackLatency.p99),
+            ms(x.victim?.flood.ackLatency.p90),
+            ms(x.victim?.flood.ackLatency.p99),
+            x.victim ? `${num(x.victim.p99Ratio, 2)}×` : '–',
+            x.victim ? `${num((100 * x.victim.flood.acked) / x.victim.flood.sent, 1)}%` : '–',
+            num(x.attacker?.admitted),
+            x.attacker ? num(x.attacker.refused + x.attacker.refusedHttp) : '–',
+            num(x.server?.cpuPct),
+            x.error ? `error: ${x.error}` : x.serverUp ? '' : 'server died',
+          ]),
+      ),
+    );
+  }
+  for (const x of result.floods) {
+    const refusal = x.victim?.quiet.firstRefusal ?? x.victim?.flood.firstRefusal;
+    if (refusal) parts.push(`${x.target}: a victim click was refused: ${refusal}`);
+    // With several rounds, the per-round table shows the errors.
+    if (x.error && !severalRounds) parts.push(`${x.target} flood: ${x.error}`);
+  }
+  return parts;
+}
+
 /** The side-by-side table of a run, as plain text (also valid inside a Markdown code block). */
 export function formatReport(result: BenchResult): string {
   const o = result.options;
@@ -86,31 +238,12 @@ export function formatReport(result: BenchResult): string {
   const rounds = Math.max(
     roundsOf(result, 'project', n).length,
     roundsOf(result, 'baseline', n).length,
+    floodRoundsOf(result, 'project').length,
+    floodRoundsOf(result, 'baseline').length,
   );
-  const rows: string[][] = [];
-  const row = (
-    label: string,
-    pick: (x: PointResult) => number | undefined,
-    fmt = ms,
-    withRatio = true,
-  ) => {
-    const pv = p ? pick(p) : undefined;
-    const bv = b ? pick(b) : undefined;
-    if (pv === undefined && bv === undefined) return;
-    const r = rounds > 1 ? roundRatios(result, n, pick).median : ratio(pv, bv);
-    rows.push([
-      label,
-      fmt(pv),
-      fmt(bv),
-      withRatio ? showRatio(Number.isNaN(r) ? undefined : r) : '',
-    ]);
-  };
-  const text = (label: string, pick: (x: PointResult) => string | undefined) => {
-    const pv = p ? pick(p) : undefined;
-    const bv = b ? pick(b) : undefined;
-    if (pv === undefined && bv === undefined) return;
-    rows.push([label, pv ?? '–', bv ?? '–', '']);
-  };
+  const { rows, row, text } = sideBySide(p, b, (pick) =>
+    rounds > 1 ? roundRatios(result, n, pick).median : ratio(p && pick(p), b && pick(b)),
+  );
   row('connect: all connected (ms)', (x) => x.connect?.allConnectedMs);
   row('connect: all welcomed (ms)', (x) => x.connect?.allWelcomedMs);
   row(
@@ -191,18 +324,18 @@ export function formatReport(result: BenchResult): string {
     (v) => num(v, 4),
   );
 
+  const load = result.points.length ? `${n} clients over ${o.workers} workers, ` : '';
   const parts = [
-    `Live counter bench — ${n} clients over ${o.workers} workers, ${result.machine.cpus} CPUs, Node ${result.machine.node}, ${result.startedAt}`,
+    `Live counter bench — ${load}${result.machine.cpus} CPUs, Node ${result.machine.node}, ${result.startedAt}`,
     ...(rounds > 1
       ? [
           `Each figure is the median of ${rounds} rounds (a fresh server each, the two servers' order alternating);`,
           "a ratio is the median of the rounds' project/baseline ratios.",
         ]
       : []),
-    '',
-    table(['', 'project', 'baseline', 'ratio'], rows),
+    ...(rows.length ? ['', table(['', 'project', 'baseline', 'ratio'], rows)] : []),
   ];
-  if (rounds > 1) {
+  if (rounds > 1 && result.points.length) {
     const roundRows = result.points
       .filter((x) => x.clients === n)
       .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
@@ -264,6 +397,7 @@ export function formatReport(result: BenchResult): string {
     if (x.storm?.firstRefusal)
       parts.push(`${x.target}: a storm click was refused: ${x.storm.firstRefusal}`);
   }
+  if (result.floods.length) parts.push('', ...formatFlood(result));
   const checks = checkTargets(result);
   if (checks.length) {
     parts.push(

@@ -1,6 +1,7 @@
 import { median, medianPoint } from './median-point';
 import type { BenchOptions, Target } from './options';
 import type { Summary } from './stats';
+import type { FloodAttack } from './worker-protocol';
 
 /** One target measured at one client count. */
 export interface PointResult {
@@ -69,12 +70,52 @@ export interface PointResult {
   };
 }
 
+/** One phase of the flood's victim clicking: its clicks' fate and ack latency. */
+export interface VictimPhase {
+  sent: number;
+  acked: number;
+  refused: number;
+  timedOut: number;
+  firstRefusal?: string;
+  ackLatency: Summary;
+}
+
+/** One target under the flood: one client clicking while another address floods the server. */
+export interface FloodPoint {
+  target: Target;
+  /** Which round (0-based); absent for a median over rounds. */
+  round?: number;
+  /** The server process was still running at the end. */
+  serverUp: boolean;
+  error?: string;
+  /** Chat messages acked into the history before the victim joined (its welcome carries them). */
+  seeded?: number;
+  victim?: {
+    quiet: VictimPhase;
+    flood: VictimPhase;
+    /** flood p99 / quiet p99: how much the flood slowed this client's clicks. */
+    p99Ratio: number;
+    /** Every click of both phases acked: none refused, none timed out. */
+    allAcked: boolean;
+  };
+  attacker?: FloodAttack;
+  /** The server process while the attacker ran. */
+  server?: {
+    cpuSeconds: number;
+    /** % of one core. */
+    cpuPct: number;
+    rssBeforeKiB: number;
+    rssAfterKiB: number;
+  };
+}
+
 export interface BenchResult {
   startedAt: string;
   durationSeconds: number;
   machine: { cpus: number; node: string; platform: string };
   options: BenchOptions;
   points: PointResult[];
+  floods: FloodPoint[];
 }
 
 /** Every round measured for `target` at `clients`, in round order. */
@@ -92,6 +133,17 @@ export function pointOf(
   return rounds.length ? medianPoint(rounds) : undefined;
 }
 
+/** Every round of `target`'s flood, in round order. */
+export function floodRoundsOf(result: BenchResult, target: Target): FloodPoint[] {
+  return result.floods.filter((f) => f.target === target);
+}
+
+/** `target`'s flood, if measured: the median over its rounds when several. */
+export function floodOf(result: BenchResult, target: Target): FloodPoint | undefined {
+  const rounds = floodRoundsOf(result, target);
+  return rounds.length ? medianPoint(rounds) : undefined;
+}
+
 /**
  * project / baseline for one figure at `clients`, per round (the two servers measured one
  * after the other in the same round), and their median: the ratio to quote.
@@ -101,8 +153,27 @@ export function roundRatios(
   clients: number,
   pick: (point: PointResult) => number | undefined,
 ): { perRound: number[]; median: number } {
-  const project = roundsOf(result, 'project', clients);
-  const baseline = roundsOf(result, 'baseline', clients);
+  return pairedRatios(
+    roundsOf(result, 'project', clients),
+    roundsOf(result, 'baseline', clients),
+    pick,
+  );
+}
+
+/** `roundRatios` for a figure of the flood. */
+export function floodRatios(
+  result: BenchResult,
+  pick: (flood: FloodPoint) => number | undefined,
+): { perRound: number[]; median: number } {
+  return pairedRatios(floodRoundsOf(result, 'project'), floodRoundsOf(result, 'baseline'), pick);
+}
+
+/** Each project round's figure over the same round's baseline, and the median of those. */
+function pairedRatios<T extends { round?: number }>(
+  project: readonly T[],
+  baseline: readonly T[],
+  pick: (point: T) => number | undefined,
+): { perRound: number[]; median: number } {
   const perRound = project.flatMap((p) => {
     const b = baseline.find((x) => x.round === p.round);
     const pv = pick(p);

@@ -1,10 +1,12 @@
 import { cpus } from 'node:os';
 import type { ServerProcess } from '@live/test-support';
-import { io, type Socket } from 'socket.io-client';
-import type { BenchOptions, Scenario, Target } from './options';
+import type { Socket } from 'socket.io-client';
+import { runFlood } from './flood';
+import type { BenchOptions, LoadScenario, Target } from './options';
 import { WorkerPool } from './pool';
-import { readCpuSeconds, readRssKiB } from './proc';
-import type { BenchResult, PointResult } from './results';
+import { isRunning, readCpuSeconds, readRssKiB } from './proc';
+import { connectProbe } from './probe';
+import type { BenchResult, FloodPoint, PointResult } from './results';
 import { startServer } from './servers';
 import { nowNs, nsToMs, summarize } from './stats';
 import type {
@@ -19,22 +21,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reports what the bench is doing; `detail` is polled for a live figure. */
 export type ProgressSink = (line: string) => void;
-
-/** One client in the main process: warms the server up and reads the count before and after a storm. */
-async function connectProbe(url: string, timeoutMs = 20_000): Promise<Socket> {
-  const socket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    timeout: timeoutMs,
-    auth: { name: 'bench-probe' },
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('welcome', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
 
 async function probeClick(probe: Socket, timeoutMs: number): Promise<number> {
   const result = (await probe.timeout(timeoutMs).emitWithAck('click')) as {
@@ -251,7 +237,7 @@ class PointRun {
     this.say('storm: reading the final count');
     // A fresh probe: an overloaded server may have dropped the first one (ping timeout).
     this.probe.disconnect();
-    const probe = await connectProbe(this.server.url, 120_000);
+    const probe = await connectProbe(this.server.url, { timeoutMs: 120_000 });
     const after = await probeClick(probe, 120_000);
     probe.disconnect();
     // Every client must converge on the final count (the probe's click is broadcast too).
@@ -289,7 +275,7 @@ async function runPoint(
   target: Target,
   clients: number,
   round: number,
-  scenarios: Scenario[],
+  scenarios: LoadScenario[],
   say: (phase: string, live?: () => string) => void,
 ): Promise<PointResult> {
   const point: PointResult = { target, clients, round, serverUp: false };
@@ -311,14 +297,7 @@ async function runPoint(
   } catch (error) {
     point.error = (error as Error).message;
   } finally {
-    point.serverUp = (() => {
-      try {
-        readRssKiB(server.pid);
-        return true;
-      } catch {
-        return false;
-      }
-    })();
+    point.serverUp = isRunning(server.pid);
     say('disconnecting');
     probe?.disconnect();
     await pool.all({ cmd: 'disconnect' }).catch(() => undefined);
@@ -327,31 +306,50 @@ async function runPoint(
   return point;
 }
 
-/** What runs, in order: one entry per target, client count and round. */
+/** One server's run: the load scenarios at a client count, or the flood. */
+export type Step =
+  | { kind: 'load'; target: Target; clients: number; round: number; scenarios: LoadScenario[] }
+  | { kind: 'flood'; target: Target; round: number };
+
+/**
+ * What runs, in order: one entry per target, client count and round; with the flood, each round
+ * ends with a flood of each target, on servers of their own.
+ */
 export function plan(
   options: Pick<BenchOptions, 'clients' | 'sweep' | 'rounds' | 'targets' | 'scenarios'>,
-): { target: Target; clients: number; round: number; scenarios: Scenario[] }[] {
-  const counts = [...new Set([...options.sweep, options.clients])].sort((a, b) => a - b);
-  return counts.flatMap((clients) => {
-    if (clients !== options.clients) {
-      const scenarios = options.scenarios.filter((s) => s === 'connect' || s === 'fanout');
-      return options.targets.map((target) => ({ target, clients, round: 0, scenarios }));
-    }
+): Step[] {
+  const { clients, rounds, targets } = options;
+  const scenarios = options.scenarios.filter((s): s is LoadScenario => s !== 'flood');
+  const flood = options.scenarios.includes('flood');
+  const mainRounds = Array.from({ length: rounds }, (_, round) => {
     // Alternating which server goes first cancels a machine that gets busier or quieter.
-    return Array.from({ length: options.rounds }, (_, round) =>
-      (round % 2 ? [...options.targets].reverse() : options.targets).map((target) => ({
-        target,
-        clients,
-        round,
-        scenarios: options.scenarios,
-      })),
-    ).flat();
+    const order = round % 2 ? [...targets].reverse() : targets;
+    return [
+      ...(scenarios.length
+        ? order.map((target): Step => ({ kind: 'load', target, clients, round, scenarios }))
+        : []),
+      ...(flood ? order.map((target): Step => ({ kind: 'flood', target, round })) : []),
+    ];
+  }).flat();
+  // The flood alone connects no clients: nothing to sweep.
+  if (!scenarios.length) return mainRounds;
+  const counts = [...new Set([...options.sweep, clients])].sort((a, b) => a - b);
+  return counts.flatMap((count) => {
+    if (count === clients) return mainRounds;
+    const sweepScenarios = scenarios.filter((s) => s === 'connect' || s === 'fanout');
+    return targets.map((target): Step => ({
+      kind: 'load',
+      target,
+      clients: count,
+      round: 0,
+      scenarios: sweepScenarios,
+    }));
   });
 }
 
 /**
  * Runs every point, each on a fresh server: the full scenario set at `clients` for each round,
- * and connect/memory/fanout once at each sweep count.
+ * connect/memory/fanout once at each sweep count, and the flood when asked for.
  */
 export async function runBench(
   options: BenchOptions,
@@ -361,25 +359,33 @@ export async function runBench(
   const steps = plan(options);
   const pool = new WorkerPool(options.workers);
   const points: PointResult[] = [];
+  const floods: FloodPoint[] = [];
   const t0 = Date.now();
   let phase = '';
   let live: (() => string) | undefined;
   const render = () => {
-    const label = `[${points.length + 1}/${steps.length}] ${phase}`;
+    const label = `[${points.length + floods.length + 1}/${steps.length}] ${phase}`;
     progress(
       `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
     );
   };
   const ticker = setInterval(render, 500);
   try {
-    for (const { target, clients, round, scenarios } of steps) {
-      const rounds = clients === options.clients && options.rounds > 1;
+    for (const step of steps) {
+      const { target, round } = step;
+      const inRounds =
+        options.rounds > 1 && (step.kind === 'flood' || step.clients === options.clients);
+      const where = step.kind === 'flood' ? 'flood' : `n=${step.clients}`;
       const say = (what: string, detail?: () => string) => {
-        phase = `${target} n=${clients}${rounds ? ` round ${round + 1}/${options.rounds}` : ''}: ${what}`;
+        phase = `${target} ${where}${inRounds ? ` round ${round + 1}/${options.rounds}` : ''}: ${what}`;
         live = detail;
         render();
       };
-      points.push(await runPoint(options, pool, target, clients, round, scenarios, say));
+      if (step.kind === 'flood') floods.push(await runFlood(options, pool, target, round, say));
+      else
+        points.push(
+          await runPoint(options, pool, target, step.clients, round, step.scenarios, say),
+        );
     }
   } finally {
     clearInterval(ticker);
@@ -395,5 +401,6 @@ export async function runBench(
     },
     options,
     points,
+    floods,
   };
 }

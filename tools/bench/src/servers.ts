@@ -27,6 +27,11 @@ process.on('exit', () => {
 export interface StartOptions {
   api: string;
   profileDir?: string;
+  /**
+   * The project's limits: BENCH_LIMITS (the default), or the product's own for a scenario whose
+   * clients come from different addresses, as people's do (the flood).
+   */
+  limits?: 'bench' | 'product';
 }
 
 /** The baseline server script, answering its Socket.IO handshake once it serves. */
@@ -51,7 +56,7 @@ export async function startServer(target: Target, options: StartOptions): Promis
     target === 'project'
       ? await startBuiltApi({
           entry: resolve(options.api),
-          env: BENCH_LIMITS,
+          env: options.limits === 'product' ? {} : BENCH_LIMITS,
           nodeArgs: options.profileDir
             ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`]
             : [],

@@ -9,6 +9,7 @@ export type WorkerCommand =
   | { cmd: 'fanoutLatencies'; sentNsByCount: Record<string, number> }
   | { cmd: 'chat'; senders: number[]; rate: number; durationMs: number; ackTimeoutMs: number }
   | { cmd: 'storm'; rate: number; durationMs: number; ackTimeoutMs: number }
+  | ({ cmd: 'flood' } & FloodOrder)
   | { cmd: 'collect' }
   | { cmd: 'disconnect' };
 
@@ -58,6 +59,36 @@ export interface FanoutLatencies {
   firstMs: number[];
   lastMs: number[];
   unmatched: number;
+}
+
+/** What the flood's attacker does: `concurrency` connect loops for `durationMs`, from `localAddress`. */
+export interface FloodOrder {
+  url: string;
+  concurrency: number;
+  durationMs: number;
+  /** The source address its connections are bound to: another client than the bench's others. */
+  localAddress: string;
+}
+
+/** What the flood's attacker managed. */
+export interface FloodAttack {
+  /** WebSocket connections tried. */
+  attempts: number;
+  /** Connections whose Socket.IO CONNECT was accepted (`40`): each then sent its events. */
+  admitted: number;
+  /** Connections whose CONNECT was refused (`44`). */
+  refused: number;
+  /** Connections refused before the WebSocket existed: the upgrade answered with an HTTP status. */
+  refusedHttp: number;
+  /** The first such status (e.g. 429). */
+  refusedHttpStatus?: number;
+  /** Event packets sent: clicks, messages, history pages, typing notices. */
+  eventsSent: number;
+  /** Connection errors (resets, timeouts), and the first one's message. */
+  errors: number;
+  firstError?: string;
+  /** The attacker's event-loop utilisation (0..1): near 1, it offered all one process can. */
+  busy: number;
 }
 
 export type WorkerReply =

@@ -1,8 +1,9 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { flood } from './flood-attacker';
+import { offer } from './offer';
 import { nowNs, nsToMs } from './stats';
 import type {
-  AckSeries,
   ClicksResult,
   Collected,
   ConnectResult,
@@ -15,7 +16,8 @@ import type {
 
 /**
  * A load-generator process: holds its share of the Socket.IO clients and runs what the main
- * process commands over IPC. Listeners only append to flat arrays; all maths happens after.
+ * process commands over IPC (or, for the flood, is its attacker). Listeners only append to flat
+ * arrays; all maths happens after.
  */
 
 const sockets = new Map<number, Socket>();
@@ -114,78 +116,11 @@ function connect(url: string, indices: number[], timeoutMs: number): Promise<Con
   });
 }
 
-function socketOf(index: number): Socket {
-  const socket = sockets.get(index);
-  if (!socket) throw new Error(`client ${index} is not in this worker`);
-  return socket;
-}
-
-function emptySeries(): AckSeries {
-  return { sent: 0, acked: 0, ackedInWindow: 0, timedOut: 0, refused: 0, ackLatencyMs: [] };
-}
-
-/**
- * Each client sends `event` `rate` times a second for `durationMs` (first send at a random
- * phase so the load is even), with an ack timeout; resolves when every send has settled.
- */
-function offer(
-  indices: number[],
-  rate: number,
-  durationMs: number,
-  ackTimeoutMs: number,
-  send: (
-    socket: Socket,
-    index: number,
-    seq: number,
-    ack: (error: Error | null, result?: unknown) => void,
-  ) => void,
-  onAck?: (result: unknown, sentNs: number) => void,
-): Promise<AckSeries> {
-  const series = emptySeries();
-  const intervalMs = 1000 / rate;
-  const perClient = Math.max(1, Math.round((durationMs / 1000) * rate));
-  const start = nowNs();
-  const windowEndNs = start + durationMs * 1e6;
-  return new Promise((resolve) => {
-    let pending = indices.length * perClient;
-    if (pending === 0) return resolve(series);
-    const settle = () => {
-      if (--pending === 0) resolve(series);
-    };
-    for (const index of indices) {
-      const socket = socketOf(index);
-      let seq = 0;
-      const fire = () => {
-        const sentNs = nowNs();
-        series.sent++;
-        live.sent++;
-        send(socket.timeout(ackTimeoutMs) as unknown as Socket, index, seq++, (error, result) => {
-          if (error) series.timedOut++;
-          else if ((result as { ok?: boolean })?.ok === false) {
-            series.refused++;
-            series.firstRefusal ??= JSON.stringify(result);
-          } else {
-            const at = nowNs();
-            series.acked++;
-            live.acked++;
-            if (at <= windowEndNs) series.ackedInWindow++;
-            series.ackLatencyMs.push(nsToMs(at - sentNs));
-            onAck?.(result, sentNs);
-          }
-          settle();
-        });
-      };
-      setTimeout(() => {
-        fire();
-        if (perClient > 1) {
-          let left = perClient - 1;
-          const timer = setInterval(() => {
-            fire();
-            if (--left === 0) clearInterval(timer);
-          }, intervalMs);
-        }
-      }, Math.random() * intervalMs);
-    }
+function clientsOf(indices: number[]): [number, Socket][] {
+  return indices.map((index) => {
+    const socket = sockets.get(index);
+    if (!socket) throw new Error(`client ${index} is not in this worker`);
+    return [index, socket];
   });
 }
 
@@ -196,14 +131,15 @@ async function clicks(
   ackTimeoutMs: number,
 ): Promise<ClicksResult> {
   const sends: [number, number][] = [];
-  const series = await offer(
-    [index],
-    1000 / intervalMs,
-    count * intervalMs,
+  const series = await offer({
+    clients: clientsOf([index]),
+    rate: 1000 / intervalMs,
+    durationMs: count * intervalMs,
     ackTimeoutMs,
-    (socket, _i, _seq, ack) => socket.emit('click', ack),
-    (result, sentNs) => sends.push([(result as { count: number }).count, sentNs]),
-  );
+    send: (socket, _i, _seq, ack) => socket.emit('click', ack),
+    onAck: (result, sentNs) => sends.push([(result as { count: number }).count, sentNs]),
+    live,
+  });
   return { ...series, sends };
 }
 
@@ -276,23 +212,27 @@ async function run(command: WorkerCommand): Promise<unknown> {
     case 'fanoutLatencies':
       return fanoutLatencies(command.sentNsByCount);
     case 'chat':
-      return offer(
-        command.senders,
-        command.rate,
-        command.durationMs,
-        command.ackTimeoutMs,
-        (socket, index, seq, ack) =>
+      return offer({
+        clients: clientsOf(command.senders),
+        rate: command.rate,
+        durationMs: command.durationMs,
+        ackTimeoutMs: command.ackTimeoutMs,
+        send: (socket, index, seq, ack) =>
           // The send time travels in the text: hrtime is comparable across processes.
           socket.emit('message', `bench ${nowNs()} ${index}-${seq}`, ack),
-      );
+        live,
+      });
     case 'storm':
-      return offer(
-        [...sockets.keys()],
-        command.rate,
-        command.durationMs,
-        command.ackTimeoutMs,
-        (socket, _i, _s, ack) => socket.emit('click', ack),
-      );
+      return offer({
+        clients: [...sockets.entries()],
+        rate: command.rate,
+        durationMs: command.durationMs,
+        ackTimeoutMs: command.ackTimeoutMs,
+        send: (socket, _i, _s, ack) => socket.emit('click', ack),
+        live,
+      });
+    case 'flood':
+      return flood(command);
     case 'collect':
       return collect();
     case 'disconnect':
