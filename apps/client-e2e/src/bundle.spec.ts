@@ -18,7 +18,7 @@ describe('the built UI', () => {
     expect(code).not.toContain('Each child in a list should have a unique "key" prop');
   });
 
-  it('stays within 92 kB of JavaScript gzipped (90.4 kB measured; the README states the figure)', () => {
-    expect(gzipped).toBeLessThanOrEqual(92_000);
+  it('stays within 95 kB of JavaScript gzipped (91.5 kB measured; the README states the figure)', () => {
+    expect(gzipped).toBeLessThanOrEqual(95_000);
   });
 });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { FakeSocket, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
+import { tooManyConnections } from '../testing/serverRefusals';
 import { settle } from '../testing/settle';
 import { App } from './App';
 
@@ -40,9 +41,9 @@ describe('App', () => {
 
   it('offers to try again once the server refused the connection', async () => {
     const { socket } = renderApp();
-    socket.failConnect('Name must be at most 32 characters', { retrying: false });
+    socket.refuseHandshake(tooManyConnections(100));
     expect(screen.getByText('Offline.').parentElement).toHaveTextContent(
-      'Name must be at most 32 characters',
+      'Too many connections from your address (at most 100); close another tab or try later',
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));

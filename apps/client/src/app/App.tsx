@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Chat } from '../chat/Chat';
 import { Counter } from '../counter/Counter';
 import { ModerationProvider } from '../moderation/ModerationProvider';
-import { readModeratorToken } from '../moderation/moderatorToken';
+import { forgetModeratorToken, readModeratorToken } from '../moderation/moderatorToken';
+import { TokenRefusedNote } from '../moderation/TokenRefusedNote';
 import { NamePicker } from '../presence/NamePicker';
 import { OnlineCount } from '../presence/OnlineCount';
 import { PeoplePanel } from '../presence/PeoplePanel';
@@ -11,6 +12,7 @@ import { usePresence } from '../presence/usePresence';
 import { useStoredName } from '../presence/useStoredName';
 import { YouAre } from '../presence/YouAre';
 import { SocketProvider } from '../socket/SocketProvider';
+import { useSocket } from '../socket/useSocket';
 import type { LiveSocket } from '../socket/liveSocket';
 import { ConnectionBanner } from './ConnectionBanner';
 
@@ -22,9 +24,19 @@ export interface AppProps {
 export function App({ createSocket }: AppProps) {
   const [name, setName] = useStoredName();
   // Moderators open the page as /#token=… once; see docs/security.md.
-  const [token] = useState(() => readModeratorToken());
+  const [token, setToken] = useState(() => readModeratorToken());
+  const dropToken = useCallback(() => {
+    forgetModeratorToken();
+    setToken(undefined);
+  }, []);
   return (
-    <SocketProvider name={name} token={token} onNameChange={setName} createSocket={createSocket}>
+    <SocketProvider
+      name={name}
+      token={token}
+      onNameChange={setName}
+      onTokenRefused={dropToken}
+      createSocket={createSocket}
+    >
       <ModerationProvider>
         <Layout name={name} />
       </ModerationProvider>
@@ -35,15 +47,17 @@ export function App({ createSocket }: AppProps) {
 function Layout({ name }: { name?: string }) {
   const { online, typists } = usePresence();
   const people = usePeople();
+  const { status } = useSocket();
   return (
     <>
       <ConnectionBanner />
       <header className="top">
         <h1>Live counter</h1>
-        <OnlineCount online={online} />
+        <OnlineCount online={online} connected={status === 'connected'} />
         <YouAre />
         <NamePicker name={name} />
       </header>
+      <TokenRefusedNote />
       <main className="panels">
         <div className="side">
           <Counter />

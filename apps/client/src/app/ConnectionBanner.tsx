@@ -6,7 +6,7 @@ const HEADLINE = {
   offline: 'Offline.',
 } as const;
 
-/** Says so whenever the app is not connected; floats over the page so nothing shifts. */
+/** Says so whenever the app is not connected, above the header (never over it). */
 export function ConnectionBanner() {
   const { status, error, reconnect } = useSocket();
   if (status === 'connected') return null;

@@ -4,6 +4,7 @@ import { LIMITS } from '@live/shared-events';
 import { chatMessage, identityId, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
 import { rateLimited } from '../testing/serverRefusals';
+import { clockTime, dayDate, fullDateTime } from '../time/clock';
 
 const log = () => screen.getByRole('log', { name: 'Messages' });
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
@@ -24,6 +25,25 @@ describe('Chat', () => {
     expect(item.querySelector('time')).toHaveAttribute('datetime', '2026-01-01T10:00:00Z');
     expect(within(item).getByText('<b>hi</b>')).toBeInTheDocument();
     expect(item.querySelector('b')).toBeNull();
+  });
+
+  it('puts a line with the date between messages of different days, and the full date on each time', () => {
+    const days = [
+      '2026-01-01T12:00:00.000Z',
+      '2026-01-01T12:01:00.000Z',
+      '2026-01-02T12:00:00.000Z',
+    ];
+    connectedApp(...days.map((sentAt) => chatMessage({ sentAt })));
+    const separators = log().querySelectorAll('li.day');
+    expect(separators).toHaveLength(1);
+    expect(separators[0]).toHaveTextContent(dayDate(days[2]));
+    expect(separators[0].querySelector('time')).toHaveAttribute('dateTime', '2026-01-02');
+    const third = separators[0].nextElementSibling as HTMLElement;
+    expect(third).toHaveTextContent('message 3');
+    expect(within(third).getByText(clockTime(days[2]))).toHaveAttribute(
+      'title',
+      fullDateTime(days[2]),
+    );
   });
 
   it('adds broadcast messages once, however often they arrive', () => {
@@ -63,6 +83,25 @@ describe('Chat', () => {
     await userEvent.type(composer(), 'abc');
     expect(screen.getByText(`3/${LIMITS.messageMaxLength}`)).toBeInTheDocument();
     expect(composer()).toHaveAttribute('maxlength', String(LIMITS.messageMaxLength));
+  });
+
+  it('says so when a paste is cut to the limit, until the text is shorter again', async () => {
+    connectedApp();
+    const max = LIMITS.messageMaxLength;
+    await userEvent.click(composer());
+    await userEvent.paste('x'.repeat(max + 5));
+    expect(composer()).toHaveValue('x'.repeat(max));
+    expect(screen.getByText(`Cut to ${max} characters`)).toBeInTheDocument();
+
+    await userEvent.type(composer(), '{Backspace}');
+    expect(screen.queryByText(`Cut to ${max} characters`)).not.toBeInTheDocument();
+  });
+
+  it('does not say a paste that fits was cut', async () => {
+    connectedApp();
+    await userEvent.click(composer());
+    await userEvent.paste('x'.repeat(LIMITS.messageMaxLength));
+    expect(screen.queryByText(/^Cut to/)).not.toBeInTheDocument();
   });
 
   it('keeps a message written offline and delivers it once, with the same id, on reconnect', async () => {

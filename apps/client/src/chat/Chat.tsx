@@ -7,6 +7,7 @@ import { LiveMessages } from './LiveMessages';
 import { MessageList } from './MessageList';
 import { editWindowEnd, isMine, mayChange } from './ownMessages';
 import { useChat } from './useChat';
+import { useUnreadTitle } from './useUnreadTitle';
 
 export interface ChatProps {
   typists: string[];
@@ -17,6 +18,7 @@ export function Chat({ typists }: ChatProps) {
   const chat = useChat();
   const moderation = useModeration();
   const connected = status === 'connected';
+  useUnreadTitle();
   // Re-rendered as an edit window closes or the mute ends, so neither outlasts its time.
   const now = useNow([
     ...chat.messages.filter((m) => isMine(m, you)).map((m) => editWindowEnd(m, you)),

@@ -1,5 +1,5 @@
 import { LIMITS } from '@live/shared-events';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { mutedUntilMessage } from '../socket/describeFailure';
 
 export interface ComposerProps {
@@ -18,6 +18,9 @@ export interface ComposerProps {
 export function Composer(props: ComposerProps) {
   const { connected, error, mutedUntil, onSend, onTyping, onEditLast } = props;
   const [text, setText] = useState('');
+  // The browser cuts a paste to maxLength without a word: we say so while the text is that long.
+  const [pasteCut, setPasteCut] = useState(false);
+  const max = LIMITS.messageMaxLength;
   const empty = text.trim() === '';
   const muted = mutedUntil !== null;
   const offlineHint = !error && !muted && !connected;
@@ -30,6 +33,13 @@ export function Composer(props: ComposerProps) {
     onSend(text.trim());
     onTyping(false);
     setText('');
+    setPasteCut(false);
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const field = event.currentTarget;
+    const kept = field.value.length - (field.selectionEnd - field.selectionStart);
+    setPasteCut(kept + event.clipboardData.getData('text').length > max);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -51,15 +61,17 @@ export function Composer(props: ComposerProps) {
         id="message"
         rows={2}
         value={text}
-        maxLength={LIMITS.messageMaxLength}
+        maxLength={max}
         placeholder="Write a message…"
         dir="auto"
         aria-describedby={describedBy.filter(Boolean).join(' ')}
         disabled={muted}
         onChange={(event) => {
           setText(event.target.value);
+          if (event.target.value.length < max) setPasteCut(false);
           onTyping(event.target.value.trim() !== '');
         }}
+        onPaste={onPaste}
         onKeyDown={onKeyDown}
         onBlur={() => onTyping(false)}
       />
@@ -79,8 +91,11 @@ export function Composer(props: ComposerProps) {
             Offline: messages are kept and sent once the connection is back.
           </p>
         )}
-        <p id="message-length" className="length">
-          {text.length}/{LIMITS.messageMaxLength}
+        <p className="error" role="status">
+          {pasteCut && `Cut to ${max} characters`}
+        </p>
+        <p id="message-length" className={pasteCut ? 'length over' : 'length'}>
+          {text.length}/{max}
         </p>
       </div>
     </form>

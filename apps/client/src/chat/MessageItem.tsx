@@ -3,6 +3,7 @@ import { Avatar } from '../presence/Avatar';
 import { clockTime, fullDateTime } from '../time/clock';
 import { MessageEditor } from './MessageEditor';
 import { messageExcerpt } from './messageExcerpt';
+import { MessageText } from './MessageText';
 import type { LoggedMessage } from './messageLog';
 import type { MessageEditing } from './useMessageEditor';
 
@@ -52,9 +53,7 @@ export function MessageItem(props: MessageItemProps) {
           onCancel={editing.cancel}
         />
       ) : (
-        <p className="text" dir="auto">
-          {message.text}
-        </p>
+        <MessageText text={message.text} />
       )}
       {message.editedAt && !isEditing && (
         <p className="edited">

@@ -1,4 +1,6 @@
+import { Fragment } from 'react';
 import type { You } from '../socket/SocketProvider';
+import { dayDate, localDay } from '../time/clock';
 import { MessageItem } from './MessageItem';
 import type { LoggedMessage } from './messageLog';
 import type { OutgoingMessage } from './outbox';
@@ -39,11 +41,25 @@ function startsGroup(message: LoggedMessage, previous: TimelineItem | undefined)
   );
 }
 
+/** The messages that begin another day (the reader's) than the message before them. */
+function newDays(items: TimelineItem[]): Set<string> {
+  const starts = new Set<string>();
+  let day: string | undefined;
+  for (const item of items) {
+    if (item.kind !== 'message') continue;
+    const today = localDay(item.message.sentAt);
+    if (day !== undefined && today !== day) starts.add(item.message.id);
+    day = today;
+  }
+  return starts;
+}
+
 /** The conversation, newest at the bottom; text is always rendered as text, never as HTML. */
 export function MessageList(props: MessageListProps) {
   const { messages, notices, outbox, you, now, connected, hasOlder, loadingOlder } = props;
   const { editing, onLoadOlder, onRetry, onDelete } = props;
   const items = timeline(messages, notices);
+  const dayStarts = newDays(items);
   const { ref, onScroll, unseen, scrollToBottom } = useStickToBottom<HTMLDivElement>(
     messages[0]?.id,
     `${messages.at(-1)?.id}/${outbox.at(-1)?.id}/${notices.at(-1)?.key}`,
@@ -72,17 +88,27 @@ export function MessageList(props: MessageListProps) {
                 <bdi>{item.notice.from}</bdi> is now <bdi>{item.notice.to}</bdi>
               </li>
             ) : (
-              <MessageItem
-                key={item.message.id}
-                message={item.message}
-                first={startsGroup(item.message, items[index - 1])}
-                mine={isMine(item.message, you)}
-                changeable={mayChange(item.message, you, now)}
-                moderator={you?.moderator === true}
-                connected={connected}
-                editing={editing}
-                onDelete={onDelete}
-              />
+              <Fragment key={item.message.id}>
+                {dayStarts.has(item.message.id) && (
+                  <li className="day">
+                    <time dateTime={localDay(item.message.sentAt)}>
+                      {dayDate(item.message.sentAt)}
+                    </time>
+                  </li>
+                )}
+                <MessageItem
+                  message={item.message}
+                  first={
+                    startsGroup(item.message, items[index - 1]) || dayStarts.has(item.message.id)
+                  }
+                  mine={isMine(item.message, you)}
+                  changeable={mayChange(item.message, you, now)}
+                  moderator={you?.moderator === true}
+                  connected={connected}
+                  editing={editing}
+                  onDelete={onDelete}
+                />
+              </Fragment>
             ),
           )}
           {outbox.map((message) => (
@@ -105,7 +131,8 @@ export function MessageList(props: MessageListProps) {
             </li>
           ))}
         </ol>
-        {items.length === 0 && outbox.length === 0 && (
+        {/* Only a welcome tells an empty room from one we have not reached yet. */}
+        {you !== null && items.length === 0 && outbox.length === 0 && (
           <p className="empty hint">No messages yet. Say hello!</p>
         )}
       </div>

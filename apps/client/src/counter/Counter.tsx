@@ -22,7 +22,7 @@ const PAUSED_REASON = {
 /** The shared count, big, and the button everyone presses. */
 export function Counter() {
   const { status } = useSocket();
-  const { count, counted, click, wait, refusal, canClick } = useCounter();
+  const { count, counted, click, wait, refusal, canClick, resetJustNow } = useCounter();
   const announced = useThrottled(count, ANNOUNCE_INTERVAL_MS, counted);
   const reason = PAUSED_REASON[status];
   const moderation = useModeration();
@@ -49,6 +49,9 @@ export function Counter() {
       </p>
       <p className="note" aria-live="polite">
         {refusal ? `Your click was not counted: ${refusal}` : wait}
+      </p>
+      <p className="hint" aria-live="polite">
+        {resetJustNow && 'A moderator reset the counter.'}
       </p>
       {moderation.isModerator && (
         <div className="moderation">

@@ -1,11 +1,14 @@
 import { ERROR_CODES, type CounterReset, type Welcome } from '@live/shared-events';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { describeFailure, resendingMessage } from '../socket/describeFailure';
 import { newRequestId } from '../socket/newRequestId';
 import { useSocket } from '../socket/useSocket';
 import { useSocketEvent } from '../socket/useSocketEvent';
 import { useLater } from '../time/useLater';
 import { counterReducer, initialCounter } from './counterState';
+
+/** How long "A moderator reset the counter." stays: long enough to read, then out of the way. */
+export const RESET_NOTICE_MS = 8000;
 
 /**
  * The shared count and `click`. Every click carries an id and goes out again, with that id,
@@ -19,6 +22,8 @@ export function useCounter() {
   // Counts resets, so an answer to a click sent before one cannot bring the old count back.
   const resets = useRef(0);
   const later = useLater();
+  // Everyone is told why the count dropped to 0; a second reset restarts the notice's time.
+  const [resetNotices, setResetNotices] = useState(0);
 
   useSocketEvent(
     'welcome',
@@ -30,10 +35,15 @@ export function useCounter() {
   );
   useSocketEvent(
     'counter:reset',
-    useCallback(({ count }: CounterReset) => {
-      resets.current += 1;
-      dispatch({ type: 'reset', count });
-    }, []),
+    useCallback(
+      ({ count }: CounterReset) => {
+        resets.current += 1;
+        dispatch({ type: 'reset', count });
+        setResetNotices((shown) => shown + 1);
+        later(() => setResetNotices((shown) => shown - 1), RESET_NOTICE_MS);
+      },
+      [later],
+    ),
   );
 
   const deliver = useCallback(
@@ -76,5 +86,7 @@ export function useCounter() {
     wait: state.wait,
     refusal: state.refusal,
     canClick: connected,
+    /** A moderator just reset the counter. */
+    resetJustNow: resetNotices > 0,
   };
 }

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { chatMessage, identityId, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
 import { forbidden } from '../testing/serverRefusals';
+import { RESET_NOTICE_MS } from '../counter/useCounter';
 import { readModeratorToken } from './moderatorToken';
 
 const log = () => screen.getByRole('log', { name: 'Messages' });
@@ -170,6 +171,17 @@ describe('for everyone', () => {
     expect(count()).toHaveTextContent('0');
     socket.receive('click', 1);
     expect(count()).toHaveTextContent('1');
+  });
+});
+
+describe('a reset, for everyone', () => {
+  it('says a moderator reset the counter, for a short while', () => {
+    jest.useFakeTimers();
+    connectedApp({ moderator: false }).socket.receive('counter:reset', { count: 0 });
+    expect(screen.getByText('A moderator reset the counter.')).toBeInTheDocument();
+
+    act(() => jest.advanceTimersByTime(RESET_NOTICE_MS));
+    expect(screen.queryByText('A moderator reset the counter.')).not.toBeInTheDocument();
   });
 });
 

@@ -22,3 +22,12 @@ export function readModeratorToken(location: Location = window.location): string
     }
   }
 }
+
+/** Forgets the kept token (the server refused it), so a reload does not send it again. */
+export function forgetModeratorToken(): void {
+  try {
+    sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}

@@ -47,6 +47,20 @@ describe('your name', () => {
     expect(socket.connectCalls).toBe(1);
   });
 
+  it('never says “Connecting…” while renamed, even when the broadcast comes before the ack', async () => {
+    const { socket } = connectedAs('Guest 7');
+    await pick('Bo');
+    socket.receive('people', {
+      joined: [],
+      left: [],
+      renamed: [{ id: ada, name: 'Bo', from: 'Guest 7' }],
+      total: 1,
+    });
+    await socket.ack('user:rename', { ok: true, name: 'Bo' });
+    expect(screen.queryByText('Connecting…')).not.toBeInTheDocument();
+    expect(socket.disconnectCalls).toBe(0);
+  });
+
   it('offers the server’s suggestion when the name is taken, and takes it in one click', async () => {
     const { socket } = connectedAs('Guest 7');
     await pick('Ada');

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { FakeSocket, welcome } from '../testing/fakeSocket';
-import { nameTakenAtConnect } from '../testing/serverRefusals';
+import { nameTakenAtConnect, tooManyConnections } from '../testing/serverRefusals';
 import { settle } from '../testing/settle';
 import { SocketProvider } from './SocketProvider';
 import { useSocket } from './useSocket';
@@ -86,17 +86,21 @@ describe('SocketProvider', () => {
     ).toBeInTheDocument();
 
     socket().failConnect('xhr poll error');
-    expect(screen.getByText('reconnecting: xhr poll error')).toBeInTheDocument();
+    expect(
+      screen.getByText('reconnecting: Can’t reach the server; trying again…'),
+    ).toBeInTheDocument();
 
     socket().serverConnect();
     expect(screen.getByText('connected')).toBeInTheDocument();
   });
 
   it('is offline with the server’s reason when the handshake is refused', () => {
-    const { socket } = renderProvider('bad\u202Ename');
-    socket().failConnect('Name must not contain control characters', { retrying: false });
+    const { socket } = renderProvider();
+    socket().refuseHandshake(tooManyConnections(2));
     expect(
-      screen.getByText('offline: Name must not contain control characters'),
+      screen.getByText(
+        'offline: Too many connections from your address (at most 2); close another tab or try later',
+      ),
     ).toBeInTheDocument();
   });
 

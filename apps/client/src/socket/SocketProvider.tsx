@@ -9,6 +9,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { describeConnectFailure, refusalOf } from './connectFailure';
 import { describeFailure } from './describeFailure';
 import { emitWithAck, type AckEvent, type AckPayload, type EmitResult } from './emitWithAck';
 import {
@@ -19,7 +20,7 @@ import {
   type ClientHandshake,
   type LiveSocket,
 } from './liveSocket';
-import { nameTakenAtConnect, nameTakenMessage, type NameError } from './nameError';
+import { nameRefusedAtConnect, nameTakenMessage, type NameError } from './nameError';
 import { readSessionToken, storeSessionToken } from './sessionToken';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -51,6 +52,8 @@ export interface SocketContextValue {
   changeName: (name: string) => Promise<void>;
   /** Why the last name was not taken (by a rename or at connect); null once one is. */
   nameError: NameError | null;
+  /** The server refused the operator token: we connect without it, as everyone else. */
+  tokenRefused: boolean;
 }
 
 export const SocketContext = createContext<SocketContextValue | null>(null);
@@ -68,6 +71,11 @@ export interface SocketProviderProps {
    * and dropped: undefined). The owner keeps it and passes it back as `name`.
    */
   onNameChange?: (name: string | undefined) => void;
+  /**
+   * The server refused `token` as wrong: the provider connects without it, and the owner drops
+   * it (and passes no token from now on).
+   */
+  onTokenRefused?: () => void;
   /** Makes the unconnected socket; tests pass a fake. */
   createSocket?: () => LiveSocket;
   children: ReactNode;
@@ -93,6 +101,7 @@ export function SocketProvider({
   name,
   token,
   onNameChange,
+  onTokenRefused,
   createSocket = createLiveSocket,
   children,
 }: SocketProviderProps) {
@@ -102,7 +111,10 @@ export function SocketProvider({
   // A name picked while not connected: the handshake's until a welcome takes it or it is refused.
   const [trialName, setTrialName] = useState<string | undefined>(undefined);
   const [nameError, setNameError] = useState<NameError | null>(null);
+  const [tokenRefused, setTokenRefused] = useState(false);
   const mounts = useRef(0);
+  // Until the first connect, a failure is still "connecting", not "reconnecting".
+  const everConnected = useRef(false);
   // A guest keeps the name the server gave them across reconnects, until they pick one.
   const guestName = useRef<string | undefined>(undefined);
   // Read from storage once, by the first handshake; renewed by every welcome.
@@ -140,30 +152,47 @@ export function SocketProvider({
     }
   });
 
+  /** Connects again with the handshake as it is now, once a refusal stopped the socket. */
+  const reconnect = useCallback(() => {
+    if (socket.active) return;
+    setConnection({ status: 'connecting', error: null });
+    socket.connect();
+  }, [socket]);
+
   const onConnectError = useEffectEvent((err: Error) => {
-    const refused = (socket.auth as ClientHandshake | undefined)?.name ?? '';
-    const taken = nameTakenAtConnect(err, refused);
-    if (!taken) {
-      // An inactive socket after connect_error means the server refused us (say, an invalid name).
-      setConnection({ status: socket.active ? 'reconnecting' : 'offline', error: err.message });
+    const handshake = socket.auth as ClientHandshake | undefined;
+    if (handshake?.token && refusalOf(err)?.code === ERROR_CODES.FORBIDDEN) {
+      // A wrong token must not keep anyone out: be an ordinary visitor instead, and say so.
+      setTokenRefused(true);
+      updateHandshake(socket, { token: undefined });
+      onTokenRefused?.();
+      reconnect();
+      return;
+    }
+    const refused = handshake?.name ?? '';
+    const nameRefusal = nameRefusedAtConnect(err, refused);
+    if (!nameRefusal) {
+      // An inactive socket after connect_error means the server refused us (say, too many tabs).
+      const retrying = socket.active;
+      const status = !retrying ? 'offline' : everConnected.current ? 'reconnecting' : 'connecting';
+      setConnection({ status, error: describeConnectFailure(err, retrying) });
       return;
     }
     // Never locked out: connect again without the refused name, going back to the last one the
     // server took (or none, for a guest name), and drop it wherever it came from.
-    setNameError(taken);
+    setNameError(nameRefusal);
     // The suggestion is kept for the identity the refusal names: be that identity from now on.
-    if (taken.session) {
-      session.current = taken.session;
-      storeSessionToken(taken.session);
-      updateHandshake(socket, { session: taken.session });
+    if (nameRefusal.session) {
+      session.current = nameRefusal.session;
+      storeSessionToken(nameRefusal.session);
+      updateHandshake(socket, { session: nameRefusal.session });
     }
     if (trialName === refused) setTrialName(undefined);
     else if (name === refused) onNameChange?.(undefined);
     if (guestName.current === refused) guestName.current = undefined;
     const fallback = [name, guestName.current].find((n) => n && n !== refused);
     updateHandshake(socket, { name: fallback });
-    setConnection({ status: 'connecting', error: null });
-    if (!socket.active) socket.connect();
+    reconnect();
   });
 
   // Another tab of ours may rename us: this one goes by the new name too.
@@ -173,7 +202,10 @@ export function SocketProvider({
   });
 
   useEffect(() => {
-    const onConnect = () => setConnection({ status: 'connected', error: null });
+    const onConnect = () => {
+      everConnected.current = true;
+      setConnection({ status: 'connected', error: null });
+    };
     const onDisconnect = (reason: string) => {
       if (reason === 'io client disconnect') {
         // Only the provider disconnects on purpose, and then to reconnect with a new name.
@@ -223,12 +255,6 @@ export function SocketProvider({
     };
   }, [socket, name, token, trialName]);
 
-  const reconnect = useCallback(() => {
-    if (socket.active) return;
-    setConnection({ status: 'connecting', error: null });
-    socket.connect();
-  }, [socket]);
-
   const emit = useCallback<SocketContextValue['emitWithAck']>(
     (event, payload) => emitWithAck(socket, event, payload),
     [socket],
@@ -272,8 +298,9 @@ export function SocketProvider({
       you,
       changeName,
       nameError,
+      tokenRefused,
     }),
-    [socket, connection, emit, reconnect, you, changeName, nameError],
+    [socket, connection, emit, reconnect, you, changeName, nameError, tokenRefused],
   );
 
   return <SocketContext.Provider value={value}>{children}</SocketContext.Provider>;

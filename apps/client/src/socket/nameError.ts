@@ -1,4 +1,5 @@
 import { ERROR_CODES } from '@live/shared-events';
+import { refusalOf } from './connectFailure';
 
 /** Why a name was not taken, to show at the name field: a free similar one when it is taken. */
 export interface NameError {
@@ -13,13 +14,13 @@ export interface NameError {
 export const nameTakenMessage = (name: string) => `The name “${name}” is taken.`;
 
 /**
- * The server's refusal of the handshake's name as someone else's (`connect_error` whose `data`
- * is `{ code: 'NAME_TAKEN', suggestion, session }`), or null for any other connection failure.
+ * The server's refusal of the handshake's name: someone else's (`connect_error` whose `data` is
+ * `{ code: 'NAME_TAKEN', suggestion, session }`) or against the name rules (`VALIDATION`, the
+ * message says which); null for any other connection failure, or a handshake without a name.
  */
-export function nameTakenAtConnect(error: Error, name: string): NameError | null {
-  const { data } = error as Error & {
-    data?: { code?: unknown; suggestion?: unknown; session?: unknown };
-  };
+export function nameRefusedAtConnect(error: Error, name: string): NameError | null {
+  const data = refusalOf(error);
+  if (name && data?.code === ERROR_CODES.VALIDATION) return { name, message: error.message };
   if (data?.code !== ERROR_CODES.NAME_TAKEN) return null;
   const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
   const session = typeof data.session === 'string' ? data.session : undefined;

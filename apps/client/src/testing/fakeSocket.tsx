@@ -109,10 +109,13 @@ export class FakeSocket {
     });
   }
 
-  /** A failed handshake; `retrying: false` is the server refusing us (middleware error). */
-  failConnect(message: string, { retrying = true } = {}) {
+  /**
+   * The transport fails to reach the server ("xhr poll error", "websocket error"):
+   * socket.io-client keeps trying. A refusal by the server is `refuseHandshake`.
+   */
+  failConnect(message: string) {
     act(() => {
-      this.active = retrying;
+      this.active = true;
       this.fire('connect_error', new Error(message));
     });
   }

@@ -101,3 +101,21 @@ export function nameTakenAtConnect(
     data: { code: ERROR_CODES.NAME_TAKEN, suggestion, session },
   };
 }
+
+/** `handshake` (apps/api/src/live/handshake.ts): a name that breaks the name rules. */
+export function invalidNameAtConnect(message: string): HandshakeRefusal {
+  return { message, data: { code: ERROR_CODES.VALIDATION } };
+}
+
+/** `moderatorAuth` (apps/api/src/security/moderator-auth.ts): a wrong or malformed token. */
+export function invalidModeratorToken(): HandshakeRefusal {
+  return { message: 'Invalid moderator token', data: { code: ERROR_CODES.FORBIDDEN } };
+}
+
+/** `ConnectionCap` (apps/api/src/security/connection-cap.ts): the address has `max` open. */
+export function tooManyConnections(max: number): HandshakeRefusal {
+  return {
+    message: `Too many connections from your address (at most ${max}); close another tab or try later`,
+    data: { code: ERROR_CODES.RATE_LIMITED },
+  };
+}

@@ -1,0 +1,43 @@
+import type { ChatMessage } from '@live/shared-events';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSocket } from '../socket/useSocket';
+import { useSocketEvent } from '../socket/useSocketEvent';
+import { isMine } from './ownMessages';
+
+/**
+ * "(3) Live counter" while the tab is hidden and others' messages arrive, so a glance at the
+ * tab strip shows them; back to the plain title as soon as the tab is seen again.
+ */
+export function useUnreadTitle(): void {
+  const { you } = useSocket();
+  const [title] = useState(() => document.title);
+  // By id: a broadcast may arrive more than once.
+  const unread = useRef(new Set<string>());
+  const [count, setCount] = useState(0);
+
+  useSocketEvent(
+    'message',
+    useCallback(
+      (message: ChatMessage) => {
+        if (document.visibilityState !== 'hidden' || isMine(message, you)) return;
+        unread.current.add(message.id);
+        setCount(unread.current.size);
+      },
+      [you],
+    ),
+  );
+
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState !== 'visible') return;
+      unread.current.clear();
+      setCount(0);
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+
+  useEffect(() => {
+    document.title = count > 0 ? `(${count}) ${title}` : title;
+  }, [count, title]);
+}
