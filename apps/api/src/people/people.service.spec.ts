@@ -43,6 +43,25 @@ describe('PeopleService', () => {
     expect(people.snapshot().people).toEqual([ada]);
   });
 
+  it('names only the listed hundred in its changes, and the total for everyone else', () => {
+    const people = new PeopleService();
+    for (let i = 0; i < 150; i++) people.join({ id: `p${i}`, name: `P${i}`, moderator: false });
+    const first = people.takeChange();
+    expect(first?.joined).toHaveLength(100);
+    expect(first?.total).toBe(150);
+    // Someone beyond the list comes or goes: only the total changes.
+    people.leave('p120', false);
+    expect(people.takeChange()).toEqual({ joined: [], left: [], renamed: [], total: 149 });
+    // Someone listed goes: the next one takes their place in the list.
+    people.leave('p3', false);
+    expect(people.takeChange()).toEqual({
+      joined: [{ id: 'p100', name: 'P100', moderator: false }],
+      left: ['p3'],
+      renamed: [],
+      total: 148,
+    });
+  });
+
   it('lists at most 100 in a snapshot, with the total', () => {
     const people = new PeopleService();
     for (let i = 0; i < 150; i++) people.join({ id: `p${i}`, name: `P${i}`, moderator: false });

@@ -24,8 +24,14 @@ interface Elsewhere {
 export class PeopleService {
   private readonly here = new Map<string, Here>();
   private readonly elsewhere = new Map<string, Elsewhere>();
-  /** Everyone as of the last `takeChange`. */
+  /** The listed people and the total as of the last `takeChange`. */
   private announced = new Map<string, Person>();
+  private announcedTotal = 0;
+  /**
+   * The welcome's snapshot, built once per change rather than per connection: a thousand people
+   * arriving together would otherwise cost a thousand copies of up to a hundred people each.
+   */
+  private cachedSnapshot: PeopleSnapshot | undefined;
   private readonly listeners = new Set<(local: boolean) => void>();
 
   constructor(private readonly staleAfterMs = 15_000) {}
@@ -114,14 +120,27 @@ export class PeopleService {
 
   /** For a welcome: up to `LIMITS.welcomePeople` people, and how many there are. */
   snapshot(): PeopleSnapshot {
+    if (this.cachedSnapshot) return this.cachedSnapshot;
     const all = this.everyone();
-    return { people: [...all.values()].slice(0, LIMITS.welcomePeople), total: all.size };
+    const people: Person[] = [];
+    for (const person of all.values()) {
+      if (people.length === LIMITS.welcomePeople) break;
+      people.push(person);
+    }
+    this.cachedSnapshot = { people, total: all.size };
+    return this.cachedSnapshot;
   }
 
-  /** What changed since the last call, or undefined when nothing did. */
+  /**
+   * What changed in the listed people (the first `LIMITS.welcomePeople`, as in a welcome) since
+   * the last call, with the total; undefined when nothing did. Only the listed are named: a client
+   * shows at most that many, and naming everyone who comes to a room of thousands would cost
+   * every client every name (N² bytes) where the total is all it needs.
+   */
   takeChange(): PeopleChange | undefined {
-    const now = this.everyone();
-    const change: PeopleChange = { joined: [], left: [], renamed: [], total: now.size };
+    const { people, total } = this.snapshot();
+    const now = new Map(people.map((person) => [person.id, person]));
+    const change: PeopleChange = { joined: [], left: [], renamed: [], total };
     for (const [id, person] of now) {
       const before = this.announced.get(id);
       if (!before) change.joined.push(person);
@@ -129,9 +148,14 @@ export class PeopleService {
       else if (before.moderator !== person.moderator) change.joined.push(person);
     }
     for (const id of this.announced.keys()) if (!now.has(id)) change.left.push(id);
+    const same =
+      !change.joined.length &&
+      !change.left.length &&
+      !change.renamed.length &&
+      total === this.announcedTotal;
     this.announced = now;
-    const empty = !change.joined.length && !change.left.length && !change.renamed.length;
-    return empty ? undefined : change;
+    this.announcedTotal = total;
+    return same ? undefined : change;
   }
 
   /**
@@ -144,6 +168,7 @@ export class PeopleService {
   }
 
   private changed(local = true): void {
+    this.cachedSnapshot = undefined;
     for (const listener of this.listeners) listener(local);
   }
 }

@@ -96,6 +96,8 @@ export interface PeopleSnapshot {
 /**
  * Who joined, left (by id) or took another name (`from` is the old one) since the last `people`
  * event, and how many people are here now. A person with several tabs joins once and leaves once.
+ * Only the listed people are named — the first `LIMITS.welcomePeople`, as in `welcome` — so a
+ * client's list stays those people; beyond them only `total` changes.
  */
 export interface PeopleChange {
   joined: Person[];
