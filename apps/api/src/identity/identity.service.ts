@@ -25,6 +25,11 @@ export interface Admitted {
 
 /** How long a suggested name is kept for the person it was suggested to. */
 const SUGGESTION_HOLD_MS = 5 * 60_000;
+/**
+ * How old a returning person's `lastSeenAt` may be before their record is written again: a
+ * reconnect storm after a restart need not rewrite every identity (the TTL is days).
+ */
+const LAST_SEEN_PRECISION_MS = 60 * 60_000;
 /** Guest names tried before giving up (each is random among 9000). */
 const GUEST_NAME_TRIES = 8;
 
@@ -166,6 +171,7 @@ export class IdentityService implements OnModuleDestroy {
   }
 
   private async takeName(identity: Identity, name: string, now: number): Promise<void> {
+    if (identity.name === name && now - identity.lastSeenAt < LAST_SEEN_PRECISION_MS) return;
     if (identity.name && nameKey(identity.name) !== nameKey(name)) {
       await this.store.releaseName(nameKey(identity.name), identity.id);
     }
