@@ -199,7 +199,7 @@ describe('Chat', () => {
 
   it('keeps "Load older messages" out of the scrolling log, so focusing it cannot scroll the log', () => {
     connectedApp(...Array.from({ length: LIMITS.welcomeMessages }, () => chatMessage()));
-    const scroller = log().parentElement as HTMLElement;
+    const scroller = log(); // The log is the scroller itself.
 
     // A browser scrolls a focused element into view: inside the scroller, Tab would throw the
     // log to its oldest message and leave it there.
@@ -239,7 +239,7 @@ describe('Chat', () => {
 
   it('offers a "new messages" pill instead of scrolling when the reader scrolled up', async () => {
     const { socket } = connectedApp(chatMessage());
-    const scroller = log().parentElement as HTMLElement;
+    const scroller = log(); // The log is the scroller itself.
     Object.defineProperties(scroller, {
       scrollHeight: { configurable: true, value: 1000 },
       clientHeight: { configurable: true, value: 300 },

@@ -8,6 +8,7 @@ import { isMine, mayChange } from './ownMessages';
 import { timeline, type TimelineItem } from './timeline';
 import type { MessageEditing } from './useMessageEditor';
 import type { RenameNotice } from './useRenameNotices';
+import { useKeepFocusInLog } from './useKeepFocusInLog';
 import { useStickToBottom } from './useStickToBottom';
 
 /** Messages by one author closer together than this share one header. */
@@ -65,6 +66,7 @@ export function MessageList(props: MessageListProps) {
     `${messages.at(-1)?.id}/${outbox.at(-1)?.id}/${notices.at(-1)?.key}`,
     outbox.at(-1)?.id,
   );
+  useKeepFocusInLog(ref, '.message-list');
 
   return (
     <div className="message-list">
@@ -72,16 +74,32 @@ export function MessageList(props: MessageListProps) {
           tabbing past this button would throw the log to its oldest message. */}
       <div className="older">
         {hasOlder ? (
-          <button type="button" onClick={onLoadOlder} disabled={!connected || loadingOlder}>
+          // aria-disabled while loading, not disabled: a disabled button drops focus.
+          <button
+            type="button"
+            onClick={loadingOlder ? undefined : onLoadOlder}
+            disabled={!connected}
+            aria-disabled={loadingOlder}
+          >
             {loadingOlder ? 'Loading…' : 'Load older messages'}
           </button>
         ) : (
           messages.length > 0 && <span className="hint">This is the start of the chat.</span>
         )}
       </div>
-      <div className="scroller" ref={ref} onScroll={onScroll}>
-        {/* Not live: LiveMessages speaks what arrives, not the welcome batch or older pages. */}
-        <ol role="log" aria-label="Messages" aria-live="off" className="messages">
+      {/* The log is the scroller, not the list (a list keeps its role for its items), and takes
+          focus so the keyboard can scroll it when no message has a button in it.
+          Not live: LiveMessages speaks what arrives, not the welcome batch or older pages. */}
+      <div
+        className="scroller"
+        ref={ref}
+        onScroll={onScroll}
+        role="log"
+        aria-label="Messages"
+        aria-live="off"
+        tabIndex={0}
+      >
+        <ol className="messages">
           {items.map((item, index) =>
             item.kind === 'notice' ? (
               <li key={item.notice.key} className="notice">

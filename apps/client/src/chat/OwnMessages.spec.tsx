@@ -140,6 +140,15 @@ describe('our own messages', () => {
     expect(within(log()).queryByText('oops')).toBeNull();
   });
 
+  it('leave focus on the log, not the page’s start, when the focused Delete goes', async () => {
+    const message = mine({ text: 'oops' });
+    const { socket } = connectedApp([message]);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete your message “oops”' }));
+    await socket.ack('message:delete', { ok: true, id: message.id, deleted: true });
+    socket.receive('message:deleted', { id: message.id });
+    expect(log()).toHaveFocus();
+  });
+
   it('stop offering Edit and Delete once the edit window closes', () => {
     jest.useFakeTimers();
     connectedApp([mine({ text: 'soon too late' })]);

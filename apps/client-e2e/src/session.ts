@@ -1,0 +1,43 @@
+import type { Browser, Page } from 'playwright-core';
+
+/** 32+ characters, 10+ different ones: what the server accepts as a moderator token. */
+export const ADMIN_TOKEN = 'e2e-moderator-token-0123456789abcdef';
+
+/** Server settings for tests that post many messages quickly (the default allows 1 a second). */
+export const FAST_CHAT_ENV = { RATE_MESSAGE_BURST: '500', RATE_MESSAGE_PER_SEC: '500' };
+
+export interface VisitOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** After the `/`, e.g. `#token=…`. */
+  hash?: string;
+}
+
+/** A person in a browser context of their own (their own localStorage), at the app, connected. */
+export async function visit(browser: Browser, url: string, options: VisitOptions = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1100, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    // The app's CSP allows only its own scripts; axe is injected as one more.
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}/${options.hash ?? ''}`);
+  await page.getByRole('button', { name: /Click/ }).and(page.locator(':enabled')).waitFor();
+  return page;
+}
+
+export async function takeName(page: Page, name: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: 'Name' });
+  await field.fill(name);
+  await field.press('Enter');
+}
+
+export const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
+
+export async function say(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+  await messageLog(page).getByText(text, { exact: true }).waitFor();
+}
