@@ -1,18 +1,9 @@
 import { LIMITS } from '@live/shared-events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  chromiumLaunchOptions,
-  freePort,
-  startBuiltApi,
-  type ServerProcess,
-} from '@live/test-support';
+import { chromiumLaunchOptions, startBuiltApi, type ServerProcess } from '@live/test-support';
 import { chromium, type Browser } from 'playwright-core';
 import { io } from 'socket.io-client';
 
-let dataDir: string;
 let server: ServerProcess;
 let browser: Browser;
 
@@ -42,8 +33,7 @@ async function write(first: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chat-scroll-e2e-'));
-  server = await startBuiltApi({ port: await freePort(), dataDir });
+  server = await startBuiltApi();
   browser = await chromium.launch(chromiumLaunchOptions());
   for (let first = 0; first < MESSAGES; first += PER_WRITER) await write(first);
 });
@@ -51,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the chat log under the keyboard', () => {

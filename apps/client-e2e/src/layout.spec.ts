@@ -1,15 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  chromiumLaunchOptions,
-  freePort,
-  startBuiltApi,
-  type ServerProcess,
-} from '@live/test-support';
+import { chromiumLaunchOptions, startBuiltApi, type ServerProcess } from '@live/test-support';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { visit as visitAs } from './session';
 
-let dataDir: string;
 let server: ServerProcess;
 let browser: Browser;
 
@@ -18,12 +10,8 @@ let browser: Browser;
 const MESSAGES = 5;
 const LONG_TEXT = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\n');
 
-async function visit(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /Click/ }).and(page.locator(':enabled')).waitFor();
-  return page;
-}
+const visit = (viewport: { width: number; height: number }): Promise<Page> =>
+  visitAs(browser, server.url, { viewport });
 
 /** How tall the document is, and how far down the app itself reaches. */
 const measure = (page: Page) =>
@@ -37,8 +25,7 @@ const measure = (page: Page) =>
   }));
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'layout-e2e-'));
-  server = await startBuiltApi({ port: await freePort(), dataDir });
+  server = await startBuiltApi();
   browser = await chromium.launch(chromiumLaunchOptions());
 
   const writer = await visit({ width: 1440, height: 900 });
@@ -55,7 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the page is no taller than the app', () => {

@@ -1,53 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  chromiumLaunchOptions,
-  freePort,
-  startBuiltApi,
-  type ServerProcess,
-} from '@live/test-support';
+import { chromiumLaunchOptions, startBuiltApi, type ServerProcess } from '@live/test-support';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { messageLog as log, say, takeName, visit as visitAs } from './session';
 
-let dataDir: string;
 let server: ServerProcess;
 let browser: Browser;
 
 /** A person in a browser of their own (their own localStorage), at the app, connected. */
-async function visit(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByRole('button', { name: /Click/ }).and(page.locator(':enabled')).waitFor();
-  return page;
-}
-
-async function takeName(page: Page, name: string): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'Name' });
-  await field.fill(name);
-  await field.press('Enter');
-}
+const visit = () => visitAs(browser, server.url);
 
 const people = (page: Page) => page.getByRole('list', { name: 'People here' });
-const log = (page: Page) => page.getByRole('log', { name: 'Messages' });
-
-async function say(page: Page, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-  await log(page).getByText(text, { exact: true }).waitFor();
-}
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'people-e2e-'));
-  server = await startBuiltApi({ port: await freePort(), dataDir });
+  server = await startBuiltApi();
   browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('people with identities, in two browsers', () => {
