@@ -23,6 +23,14 @@ export interface Admitted {
   returning: boolean;
 }
 
+/** An identity not stored yet: it gets its name, and is saved, once it holds one. */
+const unnamed = (id: string, now: number): Identity => ({
+  id,
+  name: '',
+  createdAt: now,
+  lastSeenAt: now,
+});
+
 /** How long a suggested name is kept for the person it was suggested to. */
 const SUGGESTION_HOLD_MS = 5 * 60_000;
 /**
@@ -69,9 +77,7 @@ export class IdentityService implements OnModuleDestroy {
     const knownId = this.tokens.verify(session, now);
     const known = knownId ? await this.store.identity(knownId) : undefined;
     // A verified token whose identity was never stored (its first handshake was refused) keeps its id.
-    const identity: Identity = known
-      ? { ...known }
-      : { id: knownId ?? newIdentityId(), name: '', createdAt: now, lastSeenAt: now };
+    const identity: Identity = known ? { ...known } : unnamed(knownId ?? newIdentityId(), now);
     let name: string;
     if (requested) {
       await this.claim(identity, requested, now, moderator).catch((error: unknown) => {
@@ -97,12 +103,7 @@ export class IdentityService implements OnModuleDestroy {
   /** Gives the identity `name` instead of the one it has; NAME_TAKEN when it is someone else's. */
   async rename(identityId: string, name: string, moderator = false): Promise<Admitted> {
     const now = Date.now();
-    const identity = (await this.store.identity(identityId)) ?? {
-      id: identityId,
-      name: '',
-      createdAt: now,
-      lastSeenAt: now,
-    };
+    const identity = (await this.store.identity(identityId)) ?? unnamed(identityId, now);
     await this.claim(identity, name, now, moderator);
     const renamedFrom = identity.name !== name ? identity.name : undefined;
     await this.takeName(identity, name, now);
