@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { PeopleService } from './people.service';
 
 describe('PeopleService', () => {
@@ -83,5 +84,38 @@ describe('PeopleService', () => {
     people.forgetStale(15_001);
     expect(people.snapshot()).toEqual({ people: [ada], total: 1 });
     expect(heard).toEqual([true, false, false]);
+  });
+
+  it('counts people on two instances once, whichever instance hears of them first', () => {
+    const people = new PeopleService();
+    const cy = { id: 'cy', name: 'Cy', moderator: true };
+    people.join(ada);
+    people.join(bo);
+    people.observe('other', [{ ...bo, moderator: true }, cy], 0);
+    expect(people.snapshot()).toEqual({
+      people: [{ ...bo, moderator: true }, cy, ada],
+      total: 3,
+    });
+    people.leave('bo', false);
+    expect(people.snapshot().total).toBe(3);
+    people.observe('other', [], 0);
+    expect(people.snapshot()).toEqual({ people: [ada], total: 1 });
+    expect(people.find('ada')).toEqual(ada);
+    expect(people.find('cy')).toBeUndefined();
+  });
+
+  it('builds a welcome after each join from the listed hundred, not from everyone', () => {
+    const people = new PeopleService();
+    for (let i = 0; i < 2000; i++) people.join({ id: `p${i}`, name: `P${i}`, moderator: false });
+    people.observe('other', [{ id: 'q', name: 'Q', moderator: false }], 0);
+    const copies = jest.spyOn(Map.prototype, 'set');
+    try {
+      people.join({ id: 'late', name: 'Late', moderator: false });
+      expect(people.snapshot().total).toBe(2002);
+      // A thousand people arriving together would otherwise copy everyone a thousand times.
+      expect(copies.mock.calls.length).toBeLessThan(10);
+    } finally {
+      copies.mockRestore();
+    }
   });
 });

@@ -24,6 +24,13 @@ interface Elsewhere {
 export class PeopleService {
   private readonly here = new Map<string, Here>();
   private readonly elsewhere = new Map<string, Elsewhere>();
+  /**
+   * Everyone the other instances have, once each (a moderator if any says so): rebuilt when one
+   * reports (every few seconds), so a welcome after each join need not merge everyone again.
+   */
+  private others = new Map<string, Person>();
+  /** How many of this instance's people no other instance has. */
+  private onlyHere = 0;
   /** The listed people and the total as of the last `takeChange`. */
   private announced = new Map<string, Person>();
   private announcedTotal = 0;
@@ -44,6 +51,7 @@ export class PeopleService {
       if (person.moderator) here.moderatorConnections += 1;
       here.person = { ...person, moderator: here.moderatorConnections > 0 };
     } else {
+      if (!this.others.has(person.id)) this.onlyHere += 1;
       this.here.set(person.id, {
         person: { ...person, moderator: person.moderator === true },
         connections: 1,
@@ -65,6 +73,7 @@ export class PeopleService {
       return false;
     }
     this.here.delete(id);
+    if (!this.others.has(id)) this.onlyHere -= 1;
     this.changed();
     return true;
   }
@@ -91,7 +100,7 @@ export class PeopleService {
   observe(instance: string, people: Person[], now = Date.now()): void {
     if (people.length === 0) this.elsewhere.delete(instance);
     else this.elsewhere.set(instance, { people, heardAt: now });
-    this.changed(false);
+    this.othersChanged();
   }
 
   /** Drops instances not heard from for `staleAfterMs` (they died without saying so). */
@@ -100,34 +109,30 @@ export class PeopleService {
     for (const [instance, { heardAt }] of this.elsewhere) {
       if (now - heardAt > this.staleAfterMs) dropped = this.elsewhere.delete(instance);
     }
-    if (dropped) this.changed(false);
+    if (dropped) this.othersChanged();
   }
 
-  /** Everyone, on every instance (a person on two instances once; moderator if either says so). */
-  everyone(): Map<string, Person> {
-    const all = new Map<string, Person>();
-    const add = (person: Person) => {
-      const seen = all.get(person.id);
-      all.set(
-        person.id,
-        seen ? { ...person, moderator: seen.moderator || person.moderator } : person,
-      );
-    };
-    for (const { people } of this.elsewhere.values()) people.forEach(add);
-    for (const here of this.here.values()) add(here.person);
-    return all;
+  /** The person, on any instance (a moderator if either instance says so). */
+  find(id: string): Person | undefined {
+    const here = this.here.get(id)?.person;
+    const there = this.others.get(id);
+    if (here && there?.moderator && !here.moderator) return { ...here, moderator: true };
+    return here ?? there;
   }
 
   /** For a welcome: up to `LIMITS.welcomePeople` people, and how many there are. */
   snapshot(): PeopleSnapshot {
     if (this.cachedSnapshot) return this.cachedSnapshot;
-    const all = this.everyone();
     const people: Person[] = [];
-    for (const person of all.values()) {
+    for (const id of this.others.keys()) {
       if (people.length === LIMITS.welcomePeople) break;
-      people.push(person);
+      people.push(this.find(id) as Person);
     }
-    this.cachedSnapshot = { people, total: all.size };
+    for (const [id, { person }] of this.here) {
+      if (people.length === LIMITS.welcomePeople) break;
+      if (!this.others.has(id)) people.push(person);
+    }
+    this.cachedSnapshot = { people, total: this.others.size + this.onlyHere };
     return this.cachedSnapshot;
   }
 
@@ -165,6 +170,19 @@ export class PeopleService {
   onChange(listener: (local: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private othersChanged(): void {
+    this.others = new Map();
+    for (const { people } of this.elsewhere.values()) {
+      for (const person of people) {
+        const seen = this.others.get(person.id);
+        this.others.set(person.id, seen?.moderator ? { ...person, moderator: true } : person);
+      }
+    }
+    this.onlyHere = 0;
+    for (const id of this.here.keys()) if (!this.others.has(id)) this.onlyHere += 1;
+    this.changed(false);
   }
 
   private changed(local = true): void {
