@@ -1,6 +1,7 @@
-import { ERROR_CODES, handshakeAuthSchema } from '@live/shared-events';
+import { ERROR_CODES } from '@live/shared-events';
 import { refusal } from '../security/connection-cap';
 import { toErrorBody } from '../socket/error-body';
+import { handshakeAuthOf } from '../socket/handshake';
 import type { LiveSocket } from '../socket/live-socket';
 import type { IdentityService } from './identity.service';
 import type { MuteList } from './mute-list';
@@ -20,8 +21,7 @@ export const issuedSessions = new WeakMap<LiveSocket, { session: string; renamed
 export function identityHandshake(identities: IdentityService, mutes: MuteList) {
   return (socket: LiveSocket, next: Next): void => {
     if (socket.recovered && socket.data.userId) return next();
-    const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
-    const auth = parsed.success ? parsed.data : {};
+    const auth = handshakeAuthOf(socket);
     const admitted = identities
       .admit(auth.session || undefined, auth.name, socket.data.moderator === true)
       .then(async (person) => ({

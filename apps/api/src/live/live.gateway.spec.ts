@@ -15,7 +15,7 @@ import { ConnectionAdmission } from '../security/connection-admission';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
 import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
-import { handshake } from './handshake';
+import { handshake } from '../socket/handshake';
 import { LiveGateway } from './live.gateway';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';

@@ -55,7 +55,7 @@ import { ProtocolError } from '../socket/protocol-error';
 import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
 import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
 import { ZodValidationPipe } from '../socket/zod-validation.pipe';
-import { handshake } from './handshake';
+import { handshake } from '../socket/handshake';
 import { WelcomeService } from './welcome.service';
 
 /** Who sends an event, as the chat sees them. */
@@ -116,14 +116,11 @@ export class LiveGateway
     // A new name given in the handshake: this person's other tabs take it too.
     if (issued?.renamedFrom) this.renamedHere(userId, name);
     this.people.join({ id: userId, name, moderator });
-    const welcome = await this.welcome.welcomeFor({ id: socket.id, name, moderator, userId });
-    const mutedMs = this.mutes.remainingMs(userId);
-    socket.emit(EVENTS.welcome, {
-      ...welcome,
-      editWindowMs: this.config.editWindowMs,
-      ...(issued && { session: issued.session }),
-      ...(mutedMs > 0 && { mutedUntil: new Date(Date.now() + mutedMs).toISOString() }),
-    });
+    const welcome = await this.welcome.welcomeFor(
+      { id: socket.id, name, moderator, userId },
+      issued?.session,
+    );
+    socket.emit(EVENTS.welcome, welcome);
     this.broadcaster.onlineChanged();
   }
 

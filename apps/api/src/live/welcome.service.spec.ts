@@ -2,21 +2,26 @@ import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { ChatService } from '../chat/chat.service';
 import type { CounterService } from '../counter/counter.service';
+import type { AppConfig } from '../config/config';
+import { MuteList } from '../identity/mute-list';
 import { PeopleService } from '../people/people.service';
 import { PresenceService } from '../presence/presence.service';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';
 
-const ada = { id: 'sock-1', name: 'Ada', moderator: false };
+const ada = { id: 'sock-1', name: 'Ada', moderator: false, userId: 'ada' };
 
 describe('WelcomeService', () => {
   const latest = jest.fn<ChatService['latest']>();
   const presence = new PresenceService();
+  const mutes = new MuteList();
   const welcome = new WelcomeService(
     { current: 7 } as CounterService,
     { latest } as unknown as ChatService,
     presence,
     new PeopleService(),
+    mutes,
+    { editWindowMs: 900_000 } as AppConfig,
   );
 
   it('welcomes with who you are, the count, the latest messages and who is online', async () => {
@@ -28,8 +33,26 @@ describe('WelcomeService', () => {
       messages: [hello],
       online: 1,
       people: { people: [], total: 0 },
+      editWindowMs: 900_000,
     });
     presence.leave();
+  });
+
+  it('gives the session token issued at the handshake, and says until when its person is muted', async () => {
+    latest.mockResolvedValue([]);
+    const until = Date.now() + 60_000;
+    mutes.set('ada', until);
+    try {
+      const { session, mutedUntil = '' } = await welcome.welcomeFor(ada, 'token');
+      expect(session).toBe('token');
+      // The same end, give or take the milliseconds between reading the mute and the clock.
+      expect(Date.parse(mutedUntil) - until).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(mutedUntil) - until).toBeLessThan(1000);
+      expect(await welcome.welcomeFor({ ...ada, userId: 'bo' })).not.toHaveProperty('mutedUntil');
+      expect(await welcome.welcomeFor(ada)).not.toHaveProperty('session');
+    } finally {
+      mutes.set('ada', 0);
+    }
   });
 
   it('still welcomes, with no messages, when history cannot be read', async () => {
@@ -42,6 +65,7 @@ describe('WelcomeService', () => {
         messages: [],
         online: 0,
         people: { people: [], total: 0 },
+        editWindowMs: 900_000,
       });
       expect(logged).toHaveBeenCalledWith(
         expect.objectContaining({ socket: 'sock-1' }),

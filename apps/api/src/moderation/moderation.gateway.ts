@@ -78,8 +78,7 @@ export class ModerationGateway {
 
   /** The person's name, here or stored; NOT_FOUND for an id no one has. */
   private async nameOf(userId: string): Promise<string> {
-    const name =
-      this.people.find(userId)?.name ?? (await this.identities.find(userId))?.name;
+    const name = this.people.find(userId)?.name ?? (await this.identities.find(userId))?.name;
     if (name === undefined) throw new ProtocolError(ERROR_CODES.NOT_FOUND, 'No person has this id');
     return name;
   }

@@ -7,7 +7,7 @@ import { ClientLimits } from '../socket/client-limits';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { createTokenVerifier } from './admin-token';
-import { ConnectWaits } from './connect-waits';
+import { Deadlines } from './deadlines';
 import { clientAddress, ConnectionCap, refusal, type RefusalReason } from './connection-cap';
 import { moderatorAuth } from './moderator-auth';
 import { RefusalTally } from './refusal-tally';
@@ -35,7 +35,7 @@ type LoggedRefusal = keyof typeof REFUSAL_LOG;
 export class ConnectionAdmission implements OnModuleDestroy {
   private readonly logger = new Logger('Connections');
   readonly cap: ConnectionCap;
-  private readonly connectWaits: ConnectWaits;
+  private readonly connectWaits: Deadlines;
   /**
    * One warn line per address and reason a minute, with the count: a client refused thousands
    * of times a second must not turn into thousands of log lines.
@@ -70,7 +70,7 @@ export class ConnectionAdmission implements OnModuleDestroy {
       (socket, address, reason) => this.refused(socket, address, reason),
       keyOf,
     );
-    this.connectWaits = new ConnectWaits(config.rateLimitMaxKeys);
+    this.connectWaits = new Deadlines(config.rateLimitMaxKeys);
   }
 
   /**
@@ -124,7 +124,7 @@ export class ConnectionAdmission implements OnModuleDestroy {
         this.config.trustProxy,
       ),
     );
-    const waitMs = this.connectWaits.waitMs(network);
+    const waitMs = this.connectWaits.remainingMs(network);
     if (waitMs > 0) {
       this.metrics.refusedConnections.inc({ reason: 'connect_rate' });
       this.refusals.connect_rate.add(network);
@@ -138,7 +138,7 @@ export class ConnectionAdmission implements OnModuleDestroy {
     if (waitMs === 0) return next();
     const network = addressNetwork(clientAddress(socket.handshake, this.config.trustProxy));
     this.refused(socket, network, 'connect_rate');
-    this.connectWaits.wait(network, waitMs);
+    this.connectWaits.set(network, Date.now() + waitMs);
     next(
       refusal(
         `Too many connects from your address: try again in ${Math.ceil(waitMs / 1000)} s`,

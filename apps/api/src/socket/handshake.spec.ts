@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { LiveSocket } from '../socket/live-socket';
-import { handshake } from './handshake';
+import { handshake, handshakeAuthOf } from './handshake';
 
 function connect(auth: unknown) {
   const socket = { handshake: { auth }, data: {} } as unknown as LiveSocket;
@@ -26,5 +26,12 @@ describe('handshake', () => {
     const { error } = connect(auth);
     expect(error?.message).toBe(reason);
     expect((error as Error & { data: unknown }).data).toEqual({ code: 'VALIDATION' });
+  });
+
+  it('hands the validated auth to the middleware after it, so it is parsed once', () => {
+    const { socket } = connect({ name: '  Ada ', session: 7 });
+    // A malformed session token is read as none.
+    expect(handshakeAuthOf(socket)).toEqual({ name: 'Ada', session: '' });
+    expect(handshakeAuthOf({} as LiveSocket)).toEqual({});
   });
 });

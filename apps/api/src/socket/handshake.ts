@@ -1,6 +1,14 @@
-import { ERROR_CODES, handshakeAuthSchema } from '@live/shared-events';
-import { describeIssues } from '../socket/describe-issues';
-import type { LiveSocket } from '../socket/live-socket';
+import { ERROR_CODES, handshakeAuthSchema, type HandshakeAuth } from '@live/shared-events';
+import { describeIssues } from './describe-issues';
+import type { LiveSocket } from './live-socket';
+
+/** Each socket's `auth` as validated, for the middleware after this one (parsed once). */
+const validated = new WeakMap<LiveSocket, HandshakeAuth>();
+
+/** The `auth` the handshake validated for this socket (empty for one it has not seen). */
+export function handshakeAuthOf(socket: LiveSocket): HandshakeAuth {
+  return validated.get(socket) ?? {};
+}
 
 /**
  * Socket.IO middleware: validates `auth` (the name, the session token's shape). A bad name
@@ -15,5 +23,6 @@ export function handshake(socket: LiveSocket, next: (error?: Error) => void): vo
     error.data = { code: ERROR_CODES.VALIDATION };
     return next(error);
   }
+  validated.set(socket, parsed.data);
   next();
 }
