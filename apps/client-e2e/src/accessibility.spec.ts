@@ -93,6 +93,25 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
     await page.context().close();
   });
 
+  it('in French, dark theme, on a 360×740 phone, with a mention', async () => {
+    const page = await open({
+      locale: 'fr-FR',
+      colorScheme: 'dark',
+      viewport: { width: 360, height: 740 },
+    });
+    await page.getByRole('heading', { name: 'Compteur en direct' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.locator('#name').fill('Zoé');
+    await page.locator('#name').press('Enter');
+    await page.getByText('Vous êtes Zoé').waitFor();
+    const other = await open();
+    await takeName(other, 'Talker');
+    await say(other, '@Zoé bonjour, tu vois le compteur ?');
+    await messageLog(page).getByText('vous mentionne').waitFor();
+    await expectNoAxeViolations(page);
+    await Promise.all([page.context().close(), other.context().close()]);
+  });
+
   // Last: it stops the server.
   it('while the server cannot be reached', async () => {
     const page = await open();

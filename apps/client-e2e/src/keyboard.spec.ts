@@ -115,6 +115,20 @@ describe('with the keyboard alone', () => {
     expect(await focusedName(page)).toBe('Message');
   });
 
+  it('shows a message’s full date when its time takes focus', async () => {
+    const time = messageLog(page).locator('time.stamp[tabindex="0"]').first();
+    await time.focus();
+    const fullDate = await time.getAttribute('title');
+    expect(fullDate).toMatch(/\d{4}/);
+    // Spelled out beside the time while it has keyboard focus, as hovering shows its title.
+    const shown = () => time.evaluate((element) => getComputedStyle(element, '::after').content);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await shown()).toMatch(/·/);
+    await page.keyboard.press('Tab');
+    expect(await shown()).toBe('none');
+  });
+
   it('loads older messages', async () => {
     await tabTo(page, 'Load older messages', 'Shift+Tab');
     await page.keyboard.press('Enter');

@@ -10,13 +10,14 @@ import {
 } from '@live/test-support';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-// Each run saves its screenshot under dist/; UPDATE_SCREENSHOT=1 refreshes the README's one.
-const screenshotPath = join(
-  __dirname,
-  ...(process.env['UPDATE_SCREENSHOT'] === '1'
-    ? ['..', '..', '..', 'docs', 'screenshot.png']
-    : ['..', '..', '..', 'dist', 'client-e2e', 'screenshot.png']),
-);
+// Each run saves its screenshots under dist/; UPDATE_SCREENSHOT=1 refreshes the README's.
+const screenshotPath = (file: string) =>
+  join(
+    __dirname,
+    ...(process.env['UPDATE_SCREENSHOT'] === '1'
+      ? ['..', '..', '..', 'docs', file]
+      : ['..', '..', '..', 'dist', 'client-e2e', file]),
+  );
 
 let port: number;
 let dataDir: string;
@@ -45,8 +46,18 @@ const inLog = (page: Page, text: string) =>
  */
 const upgraded = new WeakMap<Page, Promise<void>>();
 
-async function openAs(name: string, viewport = { width: 1100, height: 720 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+interface Look {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+async function openAs(name: string, look: Look = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: look.viewport ?? { width: 1100, height: 720 },
+    locale: look.locale ?? 'en-US',
+    colorScheme: look.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   upgraded.set(
     page,
@@ -64,10 +75,11 @@ async function openAs(name: string, viewport = { width: 1100, height: 720 }): Pr
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(server.url);
-  const nameBox = page.getByRole('textbox', { name: 'Name' });
+  // By id and class, not by their words: the same in every language.
+  const nameBox = page.locator('#name');
   await nameBox.fill(name);
   await nameBox.press('Enter');
-  await page.getByRole('button', { name: /Click/ }).and(page.locator(':enabled')).waitFor();
+  await page.locator('button.click:enabled').waitFor();
   return page;
 }
 
@@ -129,12 +141,12 @@ describe('two people on the live counter', () => {
     expect(await log.locator('b, img').count()).toBe(0);
     expect(await ada.title()).not.toBe('pwned');
 
-    mkdirSync(join(screenshotPath, '..'), { recursive: true });
-    await ada.screenshot({ path: screenshotPath });
+    mkdirSync(join(screenshotPath('screenshot.png'), '..'), { recursive: true });
+    await ada.screenshot({ path: screenshotPath('screenshot.png') });
   });
 
   it('fits a 360 px phone without sideways scrolling', async () => {
-    const phone = await openAs('Cy', { width: 360, height: 740 });
+    const phone = await openAs('Cy', { viewport: { width: 360, height: 740 } });
     await phone.getByText('3 online', { exact: true }).waitFor();
     const overflow = await phone.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -142,6 +154,31 @@ describe('two people on the live counter', () => {
     expect(overflow).toBe(0);
     await upgraded.get(phone);
     await phone.context().close();
+    await ada.getByText('2 online', { exact: true }).waitFor();
+  });
+
+  it('speaks French to a French browser: on a phone, in the dark theme, with a mention', async () => {
+    const zoe = await openAs('Zoé', {
+      viewport: { width: 360, height: 740 },
+      locale: 'fr-FR',
+      colorScheme: 'dark',
+    });
+    await zoe.getByText('3 en ligne', { exact: true }).waitFor();
+    expect(await zoe.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await zoe.title()).toBe('Compteur en direct');
+
+    await bo.getByRole('textbox', { name: 'Message' }).fill('@Zoé bienvenue ! Clique donc +1.');
+    await bo.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const mention = zoe
+      .getByRole('log', { name: 'Messages' })
+      .getByRole('listitem')
+      .filter({ hasText: '@Zoé bienvenue' });
+    await mention.getByText('vous mentionne').waitFor();
+    await zoe.getByRole('button', { name: 'Cliquer +1' }).click();
+
+    await zoe.screenshot({ path: screenshotPath('screenshot-fr-dark.png'), fullPage: true });
+    await upgraded.get(zoe);
+    await zoe.context().close();
     await ada.getByText('2 online', { exact: true }).waitFor();
   });
 

@@ -11,6 +11,8 @@ export interface VisitOptions {
   viewport?: { width: number; height: number };
   /** After the `/`, e.g. `#token=…`. */
   hash?: string;
+  /** The browser's language (`navigator.languages`, Accept-Language): `fr-FR` gets the French UI. */
+  locale?: string;
 }
 
 /** A person in a browser context of their own (their own localStorage), at the app, connected. */
@@ -18,12 +20,14 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1100, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
     // The app's CSP allows only its own scripts; axe is injected as one more.
     bypassCSP: true,
   });
   const page = await context.newPage();
   await page.goto(`${url}/${options.hash ?? ''}`);
-  await page.getByRole('button', { name: /Click/ }).and(page.locator(':enabled')).waitFor();
+  // By its class, not its words: the same in every language.
+  await page.locator('button.click:enabled').waitFor();
   return page;
 }
 

@@ -43,7 +43,7 @@ describe('App', () => {
     const { socket } = renderApp();
     socket.refuseHandshake(tooManyConnections(100));
     expect(screen.getByText('Offline.').parentElement).toHaveTextContent(
-      'Too many connections from your address (at most 100); close another tab or try later',
+      'Too many connections from your address; close another tab or try later',
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));

@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react';
 import { Chat } from '../chat/Chat';
 import { Counter } from '../counter/Counter';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { useI18n } from '../i18n/useI18n';
 import { ModerationProvider } from '../moderation/ModerationProvider';
 import { forgetModeratorToken, readModeratorToken } from '../moderation/moderatorToken';
 import { TokenRefusedNote } from '../moderation/TokenRefusedNote';
@@ -30,17 +33,19 @@ export function App({ createSocket }: AppProps) {
     setToken(undefined);
   }, []);
   return (
-    <SocketProvider
-      name={name}
-      token={token}
-      onNameChange={setName}
-      onTokenRefused={dropToken}
-      createSocket={createSocket}
-    >
-      <ModerationProvider>
-        <Layout name={name} />
-      </ModerationProvider>
-    </SocketProvider>
+    <I18nProvider>
+      <SocketProvider
+        name={name}
+        token={token}
+        onNameChange={setName}
+        onTokenRefused={dropToken}
+        createSocket={createSocket}
+      >
+        <ModerationProvider>
+          <Layout name={name} />
+        </ModerationProvider>
+      </SocketProvider>
+    </I18nProvider>
   );
 }
 
@@ -48,14 +53,16 @@ function Layout({ name }: { name?: string }) {
   const { online, typists } = usePresence();
   const people = usePeople();
   const { status } = useSocket();
+  const { t } = useI18n();
   return (
     <>
       <ConnectionBanner />
       <header className="top">
-        <h1>Live counter</h1>
+        <h1>{t('Live counter')}</h1>
         <OnlineCount online={online} connected={status === 'connected'} />
         <YouAre />
         <NamePicker name={name} />
+        <LanguageSwitcher />
       </header>
       <TokenRefusedNote />
       <main className="panels">
@@ -63,7 +70,7 @@ function Layout({ name }: { name?: string }) {
           <Counter />
           <PeoplePanel {...people} />
         </div>
-        <Chat typists={typists} />
+        <Chat typists={typists} people={people.people} />
       </main>
     </>
   );

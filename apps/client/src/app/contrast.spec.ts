@@ -26,3 +26,10 @@ describe('contrast (WCAG 2.2)', () => {
     }
   });
 });
+
+describe('mentions (WCAG 2.2)', () => {
+  it.each(themes)('%s: text and muted text on a mention are at least 4.5:1', (_, colour) => {
+    expect(contrastRatio(colour.text, colour.mention)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(colour.muted, colour.mention)).toBeGreaterThanOrEqual(4.5);
+  });
+});

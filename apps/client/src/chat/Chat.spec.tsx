@@ -4,7 +4,8 @@ import { LIMITS } from '@live/shared-events';
 import { chatMessage, identityId, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
 import { rateLimited } from '../testing/serverRefusals';
-import { clockTime, dayDate, fullDateTime } from '../time/clock';
+import { english } from '../testing/english';
+import { french, inFrench } from '../testing/inFrench';
 
 const log = () => screen.getByRole('log', { name: 'Messages' });
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
@@ -36,13 +37,13 @@ describe('Chat', () => {
     connectedApp(...days.map((sentAt) => chatMessage({ sentAt })));
     const separators = log().querySelectorAll('li.day');
     expect(separators).toHaveLength(1);
-    expect(separators[0]).toHaveTextContent(dayDate(days[2]));
+    expect(separators[0]).toHaveTextContent(english.dayDate(days[2]));
     expect(separators[0].querySelector('time')).toHaveAttribute('dateTime', '2026-01-02');
     const third = separators[0].nextElementSibling as HTMLElement;
     expect(third).toHaveTextContent('message 3');
-    expect(within(third).getByText(clockTime(days[2]))).toHaveAttribute(
+    expect(within(third).getByText(english.clockTime(days[2]))).toHaveAttribute(
       'title',
-      fullDateTime(days[2]),
+      english.fullDateTime(days[2]),
     );
   });
 
@@ -81,7 +82,7 @@ describe('Chat', () => {
   it('counts characters up to the limit', async () => {
     connectedApp();
     await userEvent.type(composer(), 'abc');
-    expect(screen.getByText(`3/${LIMITS.messageMaxLength}`)).toBeInTheDocument();
+    expect(screen.getByText(`3/${english.number(LIMITS.messageMaxLength)}`)).toBeInTheDocument();
     expect(composer()).toHaveAttribute('maxlength', String(LIMITS.messageMaxLength));
   });
 
@@ -91,10 +92,10 @@ describe('Chat', () => {
     await userEvent.click(composer());
     await userEvent.paste('x'.repeat(max + 5));
     expect(composer()).toHaveValue('x'.repeat(max));
-    expect(screen.getByText(`Cut to ${max} characters`)).toBeInTheDocument();
+    expect(screen.getByText(`Cut to ${english.number(max)} characters`)).toBeInTheDocument();
 
     await userEvent.type(composer(), '{Backspace}');
-    expect(screen.queryByText(`Cut to ${max} characters`)).not.toBeInTheDocument();
+    expect(screen.queryByText(`Cut to ${english.number(max)} characters`)).not.toBeInTheDocument();
   });
 
   it('does not say a paste that fits was cut', async () => {
@@ -318,5 +319,104 @@ describe('Chat', () => {
 
     await userEvent.keyboard('{Enter}');
     expect(socket.sent('typing')).toEqual([true, false]);
+  });
+});
+
+describe('the composer in French', () => {
+  beforeEach(inFrench);
+
+  const composerFr = () => screen.getByRole('textbox', { name: 'Message' });
+
+  it('is labelled, hinted and sends in French', async () => {
+    const { socket } = connectedApp();
+    expect(composerFr()).toHaveAttribute('placeholder', 'Écrire un message…');
+    await userEvent.type(composerFr(), 'Bonjour');
+    // French groups thousands with a narrow space: 1 000.
+    expect(screen.getByText(/^7\/1\s000$/u)).toBeInTheDocument();
+    expect(LIMITS.messageMaxLength).toBe(1000);
+    await userEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(socket.sent('message')).toEqual([expect.objectContaining({ text: 'Bonjour' })]);
+    expect(screen.getByText('Envoi…')).toBeInTheDocument();
+  });
+
+  it('says what happens to messages written offline', async () => {
+    const { socket } = connectedApp();
+    await socket.drop();
+    expect(
+      screen.getByText(
+        'Hors ligne : les messages sont gardés et envoyés au retour de la connexion.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('gives the wait of a refusal for speed from retryAfterMs, in French', async () => {
+    const { socket } = connectedApp();
+    await userEvent.type(composerFr(), 'Vite{Enter}');
+    await socket.ack('message', rateLimited('message', 2500));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Vous allez trop vite ; nouvel envoi dans 3 s',
+    );
+  });
+
+  it('says a paste was cut, with the figure written the French way', async () => {
+    connectedApp();
+    await userEvent.click(composerFr());
+    await userEvent.paste('x'.repeat(LIMITS.messageMaxLength + 1));
+    expect(screen.getByText(/^Coupé à 1\s000 caractères$/u)).toBeInTheDocument();
+  });
+});
+
+describe('an empty room', () => {
+  it('says what the counter and the chat are for, once connected', () => {
+    const { socket } = renderApp();
+    expect(screen.queryByText(/^No messages yet\./)).not.toBeInTheDocument();
+    socket.serverConnect();
+    socket.receive('welcome', welcome());
+    expect(within(log()).getByText(/^No messages yet\./)).toHaveTextContent(
+      'No messages yet. Everyone here shares one counter: each Click +1 adds to it for all. Write below to chat with them, and say hello!',
+    );
+  });
+
+  it('says it in French too', async () => {
+    await inFrench();
+    connectedApp();
+    expect(within(log()).getByText(/^Aucun message pour l’instant\./)).toHaveTextContent(
+      'Tout le monde ici partage un seul compteur',
+    );
+  });
+
+  it('says nothing of the sort once there are messages', () => {
+    connectedApp(chatMessage());
+    expect(screen.queryByText(/^No messages yet\./)).not.toBeInTheDocument();
+  });
+});
+
+describe('a message’s time', () => {
+  it('gives the full date on keyboard focus as well as on hover', async () => {
+    const sentAt = '2026-01-01T10:00:00Z';
+    connectedApp(chatMessage({ sentAt }), chatMessage({ sentAt }));
+    const [shown, grouped] = within(log()).getAllByRole('listitem');
+    const time = within(shown).getByText(english.clockTime(sentAt));
+
+    // Hover: the title's tooltip; keyboard: it takes focus, described by the same full date.
+    expect(time).toHaveAttribute('title', english.fullDateTime(sentAt));
+    await userEvent.tab();
+    while (document.activeElement !== time && document.activeElement !== document.body) {
+      await userEvent.tab();
+    }
+    expect(time).toHaveFocus();
+    expect(time).toHaveAccessibleDescription(english.fullDateTime(sentAt));
+
+    // The time in a header hidden under the first would take focus unseen: it does not.
+    expect(grouped.querySelector('time')).not.toHaveAttribute('tabindex');
+  });
+
+  it('is spelled out in French in French', async () => {
+    await inFrench();
+    const sentAt = '2026-01-01T10:00:00Z';
+    connectedApp(chatMessage({ sentAt }));
+    const time = within(log()).getByRole('listitem').querySelector('time') as HTMLElement;
+    expect(time).toHaveAttribute('title', french.fullDateTime(sentAt));
+    expect(time.getAttribute('title')).toMatch(/jeudi 1 janvier 2026/);
   });
 });

@@ -1,11 +1,13 @@
 import { LIMITS } from '@live/shared-events';
 import { useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { Text } from '../i18n/catalogue';
+import { useI18n } from '../i18n/useI18n';
 import { mutedUntilMessage } from '../socket/describeFailure';
 
 export interface ComposerProps {
   connected: boolean;
   /** The server's last refusal (validation, rate limit with the wait). */
-  error: string | null;
+  error: Text | null;
   /** Until when we are muted (epoch ms), while we are; null otherwise. */
   mutedUntil: number | null;
   onSend: (text: string) => void;
@@ -17,6 +19,7 @@ export interface ComposerProps {
 /** Write a message: Enter sends, Shift+Enter starts a new line, Up (when empty) edits the last. */
 export function Composer(props: ComposerProps) {
   const { connected, error, mutedUntil, onSend, onTyping, onEditLast } = props;
+  const { t, say } = useI18n();
   const [text, setText] = useState('');
   // The browser cuts a paste to maxLength without a word: we say so while the text is that long.
   const [pasteCut, setPasteCut] = useState(false);
@@ -55,14 +58,14 @@ export function Composer(props: ComposerProps) {
   return (
     <form className="composer" onSubmit={submit}>
       <label htmlFor="message" className="visually-hidden">
-        Message
+        {t('Message')}
       </label>
       <textarea
         id="message"
         rows={2}
         value={text}
         maxLength={max}
-        placeholder="Write a message…"
+        placeholder={t('Write a message…')}
         dir="auto"
         aria-describedby={describedBy.filter(Boolean).join(' ')}
         disabled={muted}
@@ -76,26 +79,26 @@ export function Composer(props: ComposerProps) {
         onBlur={() => onTyping(false)}
       />
       <button type="submit" disabled={empty || muted}>
-        Send
+        {t('Send')}
       </button>
       <div className="composer-footer">
         {/* The mute says it once; the refusal that may have told us is the same sentence. */}
         <p id="message-muted" className="error" role="status">
-          {muted && mutedUntilMessage(mutedUntil)}
+          {muted && say(mutedUntilMessage(mutedUntil))}
         </p>
         <p className="error" role="alert">
-          {!muted && error}
+          {!muted && error && say(error)}
         </p>
         {offlineHint && (
           <p id="message-hint" className="hint">
-            Offline: messages are kept and sent once the connection is back.
+            {t('Offline: messages are kept and sent once the connection is back.')}
           </p>
         )}
         <p className="error" role="status">
-          {pasteCut && `Cut to ${max} characters`}
+          {pasteCut && t('Cut to {count} characters', { count: max })}
         </p>
         <p id="message-length" className={pasteCut ? 'length over' : 'length'}>
-          {text.length}/{max}
+          {t('{length}/{max}', { length: text.length, max })}
         </p>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@live/shared-events';
 import { useCallback, useState } from 'react';
+import { useI18n } from '../i18n/useI18n';
 import { useSocket } from '../socket/useSocket';
 import { useSocketEvent } from '../socket/useSocketEvent';
 import { isMine } from './ownMessages';
@@ -14,6 +15,7 @@ const KEPT = 5;
  */
 export function LiveMessages() {
   const { you } = useSocket();
+  const { t, rich } = useI18n();
   const [arrived, setArrived] = useState<ChatMessage[]>([]);
 
   useSocketEvent(
@@ -27,12 +29,15 @@ export function LiveMessages() {
   );
 
   return (
-    <div role="log" aria-label="Just posted" className="visually-hidden">
+    <div role="log" aria-label={t('Just posted')} className="visually-hidden">
       {arrived
         .filter((message) => !isMine(message, you))
         .map((message) => (
           <p key={message.id}>
-            <bdi>{message.author}</bdi>: <span dir="auto">{message.text}</span>
+            {rich('{author}: {text}', {
+              author: <bdi>{message.author}</bdi>,
+              text: <span dir="auto">{message.text}</span>,
+            })}
           </p>
         ))}
     </div>

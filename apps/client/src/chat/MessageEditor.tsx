@@ -1,17 +1,20 @@
 import { LIMITS } from '@live/shared-events';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Text } from '../i18n/catalogue';
+import { useI18n } from '../i18n/useI18n';
 import type { LoggedMessage } from './messageLog';
 
 export interface MessageEditorProps {
   message: LoggedMessage;
   saving: boolean;
-  error: string | null;
+  error: Text | null;
   onSave: (text: string) => void;
   onCancel: () => void;
 }
 
 /** Edits a message in place: Enter saves, Shift+Enter starts a new line, Escape cancels. */
 export function MessageEditor({ message, saving, error, onSave, onCancel }: MessageEditorProps) {
+  const { t, say } = useI18n();
   const [text, setText] = useState(message.text);
   const field = useRef<HTMLTextAreaElement>(null);
   const trimmed = text.trim();
@@ -44,7 +47,7 @@ export function MessageEditor({ message, saving, error, onSave, onCancel }: Mess
   return (
     <form className="editor" onSubmit={submit}>
       <label htmlFor="edit-message" className="visually-hidden">
-        Edit your message
+        {t('Edit your message')}
       </label>
       <textarea
         id="edit-message"
@@ -58,18 +61,18 @@ export function MessageEditor({ message, saving, error, onSave, onCancel }: Mess
       />
       <div className="editor-footer">
         <button type="submit" disabled={!trimmed || saving}>
-          Save
+          {t('Save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('Cancel')}
         </button>
         <span id="edit-hint" className="hint">
-          Enter saves, Escape cancels
+          {t('Enter saves, Escape cancels')}
         </span>
       </div>
       {error && (
         <p className="error" role="alert">
-          Not saved: {error}
+          {t('Not saved: {reason}', { reason: say(error) })}
         </p>
       )}
     </form>

@@ -1,9 +1,10 @@
+import { useI18n } from '../i18n/useI18n';
 import { ConfirmAction } from '../moderation/ConfirmAction';
 import { Avatar } from '../presence/Avatar';
-import { clockTime, fullDateTime } from '../time/clock';
 import { MessageEditor } from './MessageEditor';
 import { messageExcerpt } from './messageExcerpt';
 import { MessageText } from './MessageText';
+import { MessageTime } from './MessageTime';
 import type { LoggedMessage } from './messageLog';
 import type { MessageEditing } from './useMessageEditor';
 
@@ -13,6 +14,8 @@ export interface MessageItemProps {
   first: boolean;
   /** Ours (by identity). */
   mine: boolean;
+  /** Someone mentions us in it: highlighted, and said in words ("mentions you"). */
+  mentionsYou: boolean;
   /** We may still edit and delete it (ours, within the edit window or as a moderator). */
   changeable: boolean;
   /** We are a moderator: someone else's message may be deleted too, after confirming. */
@@ -24,11 +27,13 @@ export interface MessageItemProps {
 
 /** One stored message: who and when, its text (or its editor), "edited", and what we may do. */
 export function MessageItem(props: MessageItemProps) {
-  const { message, first, mine, changeable, moderator, connected, editing, onDelete } = props;
+  const { message, first, mine, mentionsYou, changeable, moderator, connected, editing } = props;
+  const { onDelete } = props;
+  const { t, rich } = useI18n();
   if (message.deleted) {
     return (
       <li className="message deleted first">
-        <p className="text">Message deleted</p>
+        <p className="text">{t('Message deleted')}</p>
       </li>
     );
   }
@@ -36,14 +41,20 @@ export function MessageItem(props: MessageItemProps) {
   const excerpt = messageExcerpt(message.text);
 
   return (
-    <li className={`message${first ? ' first' : ''}${mine ? ' mine' : ''}`}>
+    <li
+      className={`message${first ? ' first' : ''}${mine ? ' mine' : ''}${mentionsYou ? ' mention' : ''}`}
+    >
       <p className={first ? 'meta' : 'meta visually-hidden'}>
         <Avatar identityId={message.authorId} name={message.author} />{' '}
         <bdi className="author">{message.author}</bdi>{' '}
-        <time dateTime={message.sentAt} title={fullDateTime(message.sentAt)}>
-          {clockTime(message.sentAt)}
-        </time>
+        {/* Only a shown time takes focus: one in a visually hidden header would be invisible. */}
+        <MessageTime at={message.sentAt} focusable={first} />
       </p>
+      {mentionsYou && (
+        <p className="mentioned">
+          <span className="tag mention-tag">{t('mentions you')}</span>
+        </p>
+      )}
       {isEditing ? (
         <MessageEditor
           message={message}
@@ -57,10 +68,9 @@ export function MessageItem(props: MessageItemProps) {
       )}
       {message.editedAt && !isEditing && (
         <p className="edited">
-          edited{' '}
-          <time dateTime={message.editedAt} title={fullDateTime(message.editedAt)}>
-            {clockTime(message.editedAt)}
-          </time>
+          {rich('edited {time}', {
+            time: <MessageTime at={message.editedAt} focusable />,
+          })}
         </p>
       )}
       {changeable && (
@@ -71,29 +81,29 @@ export function MessageItem(props: MessageItemProps) {
             onClick={() => (isEditing ? editing.cancel() : editing.start(message.id))}
             disabled={!connected}
             aria-expanded={isEditing}
-            aria-label={`Edit your message “${excerpt}”`}
+            aria-label={t('Edit your message “{excerpt}”', { excerpt })}
           >
-            Edit
+            {t('Edit')}
           </button>
           <button
             type="button"
             onClick={() => onDelete(message.id)}
             disabled={!connected}
-            aria-label={`Delete your message “${excerpt}”`}
+            aria-label={t('Delete your message “{excerpt}”', { excerpt })}
           >
-            Delete
+            {t('Delete')}
           </button>
         </p>
       )}
       {moderator && !mine && (
         <p className="actions">
           <ConfirmAction
-            label={`Delete ${message.author}’s message “${excerpt}”`}
-            question={`Delete ${message.author}’s message for everyone?`}
+            label={t('Delete {author}’s message “{excerpt}”', { author: message.author, excerpt })}
+            question={t('Delete {author}’s message for everyone?', { author: message.author })}
             onConfirm={() => onDelete(message.id)}
             disabled={!connected}
           >
-            Delete
+            {t('Delete')}
           </ConfirmAction>
         </p>
       )}

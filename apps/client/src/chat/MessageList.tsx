@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { You } from '../socket/SocketProvider';
-import { dayDate, localDay } from '../time/clock';
+import { useI18n } from '../i18n/useI18n';
+import { localDay } from '../time/clock';
 import { MessageItem } from './MessageItem';
 import type { LoggedMessage } from './messageLog';
 import type { OutgoingMessage } from './outbox';
@@ -20,6 +21,8 @@ export interface MessageListProps {
   outbox: OutgoingMessage[];
   /** Who we are: tells our messages apart (by identity) and what we may do to them. */
   you: You | null;
+  /** The message mentions us (see `mentions`): highlighted and labelled. */
+  mentionsYou: (message: LoggedMessage) => boolean;
   /** The time the edit windows are measured against. */
   now: number;
   connected: boolean;
@@ -58,7 +61,8 @@ function newDays(items: TimelineItem[]): Set<string> {
 /** The conversation, newest at the bottom; text is always rendered as text, never as HTML. */
 export function MessageList(props: MessageListProps) {
   const { messages, notices, outbox, you, now, connected, hasOlder, loadingOlder } = props;
-  const { editing, onLoadOlder, onRetry, onDelete } = props;
+  const { mentionsYou, editing, onLoadOlder, onRetry, onDelete } = props;
+  const { t, say, rich, dayDate } = useI18n();
   const items = timeline(messages, notices);
   const dayStarts = newDays(items);
   const { ref, onScroll, unseen, scrollToBottom } = useStickToBottom<HTMLDivElement>(
@@ -81,10 +85,10 @@ export function MessageList(props: MessageListProps) {
             disabled={!connected}
             aria-disabled={loadingOlder}
           >
-            {loadingOlder ? 'Loading…' : 'Load older messages'}
+            {loadingOlder ? t('Loading…') : t('Load older messages')}
           </button>
         ) : (
-          messages.length > 0 && <span className="hint">This is the start of the chat.</span>
+          messages.length > 0 && <span className="hint">{t('This is the start of the chat.')}</span>
         )}
       </div>
       {/* The log is the scroller, not the list (a list keeps its role for its items), and takes
@@ -95,7 +99,7 @@ export function MessageList(props: MessageListProps) {
         ref={ref}
         onScroll={onScroll}
         role="log"
-        aria-label="Messages"
+        aria-label={t('Messages')}
         aria-live="off"
         tabIndex={0}
       >
@@ -103,7 +107,10 @@ export function MessageList(props: MessageListProps) {
           {items.map((item, index) =>
             item.kind === 'notice' ? (
               <li key={item.notice.key} className="notice">
-                <bdi>{item.notice.from}</bdi> is now <bdi>{item.notice.to}</bdi>
+                {rich('{from} is now {to}', {
+                  from: <bdi>{item.notice.from}</bdi>,
+                  to: <bdi>{item.notice.to}</bdi>,
+                })}
               </li>
             ) : (
               <Fragment key={item.message.id}>
@@ -120,6 +127,7 @@ export function MessageList(props: MessageListProps) {
                     startsGroup(item.message, items[index - 1]) || dayStarts.has(item.message.id)
                   }
                   mine={isMine(item.message, you)}
+                  mentionsYou={!item.message.deleted && mentionsYou(item.message)}
                   changeable={mayChange(item.message, you, now)}
                   moderator={you?.moderator === true}
                   connected={connected}
@@ -136,13 +144,15 @@ export function MessageList(props: MessageListProps) {
               </p>
               {message.failure === null || message.held ? (
                 <p className="status">
-                  {message.failure ?? (connected ? 'Sending…' : 'Waiting for connection…')}
+                  {message.failure
+                    ? say(message.failure)
+                    : t(connected ? 'Sending…' : 'Waiting for connection…')}
                 </p>
               ) : (
                 <p className="status failed">
-                  Not sent: {message.failure}{' '}
+                  {t('Not sent: {reason}', { reason: say(message.failure) })}{' '}
                   <button type="button" onClick={() => onRetry(message.id)} disabled={!connected}>
-                    Retry
+                    {t('Retry')}
                   </button>
                 </p>
               )}
@@ -151,12 +161,16 @@ export function MessageList(props: MessageListProps) {
         </ol>
         {/* Only a welcome tells an empty room from one we have not reached yet. */}
         {you !== null && items.length === 0 && outbox.length === 0 && (
-          <p className="empty hint">No messages yet. Say hello!</p>
+          <p className="empty hint">
+            {t(
+              'No messages yet. Everyone here shares one counter: each Click +1 adds to it for all. Write below to chat with them, and say hello!',
+            )}
+          </p>
         )}
       </div>
       {unseen && (
         <button type="button" className="pill" onClick={scrollToBottom}>
-          New messages ↓
+          {t('New messages ↓')}
         </button>
       )}
     </div>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { identityId, welcome } from '../testing/fakeSocket';
 import { renderApp } from '../testing/renderApp';
 import { muted } from '../testing/serverRefusals';
-import { clockTime } from '../time/clock';
+import { english } from '../testing/english';
 
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
 const send = () => screen.getByRole('button', { name: 'Send' });
@@ -27,13 +27,13 @@ describe('when a moderator mutes us', () => {
 
     socket.receive('user:muted', { userId: me, name: 'Me', until: new Date(until).toISOString() });
 
-    expect(screen.getByText(`You are muted until ${clockTime(until)}`)).toHaveAttribute(
+    expect(screen.getByText(`You are muted until ${english.clockTime(until)}`)).toHaveAttribute(
       'role',
       'status',
     );
     expect(composer()).toBeDisabled();
     expect(composer()).toHaveAccessibleDescription(
-      expect.stringContaining(`You are muted until ${clockTime(until)}`),
+      expect.stringContaining(`You are muted until ${english.clockTime(until)}`),
     );
     expect(send()).toBeDisabled();
 

@@ -1,10 +1,12 @@
+import type { Text } from '../i18n/catalogue';
+
 /** A message of ours the server has not stored yet. */
 export interface OutgoingMessage {
   /** Sent with every attempt, so the server stores it once however often it arrives. */
   id: string;
   text: string;
   /** Why the last attempt was refused; null while waiting to be (re)sent. */
-  failure: string | null;
+  failure: Text | null;
   /** Refused for speed: it goes out again by itself after the wait, before any later one. */
   held: boolean;
 }
@@ -14,11 +16,11 @@ export type OutboxAction =
   | { type: 'stored'; id: string }
   /** It was stored and deleted since: the server will never store it under this id. */
   | { type: 'dropped'; id: string }
-  | { type: 'refused'; id: string; failure: string }
-  | { type: 'held'; id: string; failure: string }
+  | { type: 'refused'; id: string; failure: Text }
+  | { type: 'held'; id: string; failure: Text }
   | { type: 'retried'; id: string };
 
-const withFailure = (outbox: OutgoingMessage[], id: string, failure: string | null, held = false) =>
+const withFailure = (outbox: OutgoingMessage[], id: string, failure: Text | null, held = false) =>
   outbox.map((m) => (m.id === id ? { ...m, failure, held } : m));
 
 /**

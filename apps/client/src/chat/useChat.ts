@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@live/shared-events';
 import { useCallback, useState } from 'react';
+import type { Text } from '../i18n/catalogue';
 import { useModeration } from '../moderation/useModeration';
 import { useCatchUp } from './useCatchUp';
 import { useMessageEditor } from './useMessageEditor';
@@ -18,7 +19,7 @@ export function useChat() {
   const { messages, hasOlder, add, edited, addOlder, restartFrom } = useMessageLog();
   const { mutedFor } = useModeration();
   // The last refusal, shown beside the composer until a message gets through or is retried.
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
 
   const newestSeq = messages.at(-1)?.seq;
   useCatchUp(newestSeq, { onMissed: add, onGap: restartFrom });

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@live/shared-events';
 import { useCallback, useRef, useState } from 'react';
+import type { Text } from '../i18n/catalogue';
 import { describeFailure } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
 
@@ -9,7 +10,7 @@ export interface MessageEditing {
   id: string | null;
   saving: boolean;
   /** Why the last save was refused; the editor stays open to try again or cancel. */
-  error: string | null;
+  error: Text | null;
   start: (id: string) => void;
   save: (id: string, text: string) => Promise<void>;
   cancel: () => void;
@@ -23,7 +24,7 @@ export function useMessageEditor(onEdited: (message: ChatMessage) => void): Mess
   const { emitWithAck } = useSocket();
   const [id, setId] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const start = useCallback((next: string) => {

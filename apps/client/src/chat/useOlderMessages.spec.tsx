@@ -2,6 +2,8 @@ import { LIMITS, type ChatMessage } from '@live/shared-events';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import type { Text } from '../i18n/catalogue';
+import { english } from '../testing/english';
 import { messagesFrom, renderWithSocket, welcome } from '../testing/fakeSocket';
 import { rateLimited } from '../testing/serverRefusals';
 import { useMessageLog } from './useMessageLog';
@@ -9,7 +11,7 @@ import { useOlderMessages } from './useOlderMessages';
 
 function OlderMessagesHarness() {
   const log = useMessageLog();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const { loadingOlder, loadOlder } = useOlderMessages(log.messages[0]?.seq, {
     onLoaded: log.addOlder,
     onError: setError,
@@ -25,7 +27,7 @@ function OlderMessagesHarness() {
           <li key={m.id}>{m.seq}</li>
         ))}
       </ol>
-      <p role="alert">{error}</p>
+      <p role="alert">{error && english.say(error)}</p>
     </>
   );
 }

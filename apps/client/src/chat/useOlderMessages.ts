@@ -1,5 +1,6 @@
 import { LIMITS, type ChatMessage } from '@live/shared-events';
 import { useCallback, useState } from 'react';
+import type { Text } from '../i18n/catalogue';
 import { describeFailure } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
 
@@ -7,7 +8,7 @@ export interface OlderMessagesOptions {
   /** Puts in a page of older messages; `hasOlder` is false once the chat's start is reached. */
   onLoaded: (messages: ChatMessage[], hasOlder: boolean) => void;
   /** Why the page could not be loaded, as a sentence for the person. */
-  onError: (error: string) => void;
+  onError: (error: Text) => void;
 }
 
 /** `loadOlder` fetches the page of `history` before `oldestSeq` (the oldest message shown). */

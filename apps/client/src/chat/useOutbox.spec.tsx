@@ -2,6 +2,8 @@ import type { ChatMessage } from '@live/shared-events';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useCallback, useState } from 'react';
+import type { Text } from '../i18n/catalogue';
+import { english } from '../testing/english';
 import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
 import { chatMessage, renderWithSocket, welcome } from '../testing/fakeSocket';
 import { messageDeleted, muted, rateLimited, storeUnavailable } from '../testing/serverRefusals';
@@ -10,7 +12,7 @@ import { useOutbox } from './useOutbox';
 
 function OutboxHarness() {
   const log = useMessageLog();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
   const [mutedFor, setMutedFor] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const { add } = log;
@@ -30,7 +32,7 @@ function OutboxHarness() {
       <ol aria-label="Outbox">
         {outbox.map((m) => (
           <li key={m.id}>
-            {m.text}: {m.failure ?? 'pending'}
+            {m.text}: {m.failure ? english.say(m.failure) : 'pending'}
             {m.failure && !m.held && (
               <button type="button" onClick={() => retry(m.id)}>
                 Retry
@@ -51,7 +53,7 @@ function OutboxHarness() {
       >
         Send
       </button>
-      <p role="alert">{error}</p>
+      <p role="alert">{error && english.say(error)}</p>
       <p>{mutedFor !== null && `Muted for ${mutedFor} ms`}</p>
     </>
   );

@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ChatMessage } from '@live/shared-events';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Text } from '../i18n/catalogue';
 import { describeFailure, resendingMessage } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
 import { newRequestId } from '../socket/newRequestId';
@@ -10,7 +11,7 @@ export interface OutboxOptions {
   /** The server stored one of ours: its stored copy. Stable (an effect depends on it). */
   onStored: (message: ChatMessage) => void;
   /** The last refusal as a sentence, or null once a message gets through or is retried. */
-  onError: (error: string | null) => void;
+  onError: (error: Text | null) => void;
   /** A send was refused because we are muted, for this long. Stable, like `onStored`. */
   onMuted: (retryAfterMs: number) => void;
 }

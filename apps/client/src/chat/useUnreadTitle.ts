@@ -1,16 +1,18 @@
 import type { ChatMessage } from '@live/shared-events';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/useI18n';
 import { useSocket } from '../socket/useSocket';
 import { useSocketEvent } from '../socket/useSocketEvent';
 import { isMine } from './ownMessages';
 
 /**
  * "(3) Live counter" while the tab is hidden and others' messages arrive, so a glance at the
- * tab strip shows them; back to the plain title as soon as the tab is seen again.
+ * tab strip shows them; back to the plain title as soon as the tab is seen again. The title is
+ * in the chosen language.
  */
 export function useUnreadTitle(): void {
   const { you } = useSocket();
-  const [title] = useState(() => document.title);
+  const { t } = useI18n();
   // By id: a broadcast may arrive more than once.
   const unread = useRef(new Set<string>());
   const [count, setCount] = useState(0);
@@ -37,7 +39,9 @@ export function useUnreadTitle(): void {
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
 
+  const title = t('Live counter');
+  const shown = count > 0 ? t('({count}) {title}', { count, title }) : title;
   useEffect(() => {
-    document.title = count > 0 ? `(${count}) ${title}` : title;
-  }, [count, title]);
+    document.title = shown;
+  }, [shown]);
 }

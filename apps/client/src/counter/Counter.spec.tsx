@@ -2,6 +2,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ACK_TIMEOUT_MS } from '../socket/emitWithAck';
 import { renderWithSocket, welcome, type FakeSocket } from '../testing/fakeSocket';
+import { inFrench } from '../testing/inFrench';
 import { rateLimited, storeUnavailable } from '../testing/serverRefusals';
 import { Counter } from './Counter';
 
@@ -184,5 +185,42 @@ describe('Counter', () => {
 
     socket.serverConnect();
     expect(button()).toBeEnabled();
+  });
+});
+
+describe('Counter in French', () => {
+  beforeEach(inFrench);
+
+  it('names the count and the button in French, and writes the figure the French way', () => {
+    renderConnected(12345);
+    expect(screen.getByRole('heading', { name: 'Clics jusqu’ici' })).toBeInTheDocument();
+    expect(count().textContent).toMatch(/^12\s345$/u);
+    expect(screen.getByRole('status', { name: 'Clics jusqu’ici' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cliquer +1' })).toBeEnabled();
+  });
+
+  it('says why clicks wait, in French', () => {
+    const { socket } = renderWithSocket(<Counter />);
+    expect(screen.getByText('Les clics commencent dès la connexion.')).toBeInTheDocument();
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ count: 1 }));
+    expect(screen.queryByText('Les clics commencent dès la connexion.')).not.toBeInTheDocument();
+  });
+
+  it('words a refusal by its code, keeping the server’s wait, not its English', async () => {
+    const { socket } = renderConnected(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Cliquer +1' }));
+    await socket.ack('click', rateLimited('click', 1500));
+    expect(note()).toHaveTextContent('Vous allez trop vite ; nouvel envoi dans 2 s');
+    expect(note()).not.toHaveTextContent(/try again|Too many/);
+  });
+
+  it('says the click was not counted, with the reason, in French', async () => {
+    const { socket } = renderConnected(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Cliquer +1' }));
+    await socket.ack('click', storeUnavailable());
+    expect(note()).toHaveTextContent(
+      /^Votre clic n’a pas été compté : Le stockage est indisponible/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/useI18n';
 import { ConfirmAction } from '../moderation/ConfirmAction';
 import { useModeration } from '../moderation/useModeration';
 import { useSocket } from '../socket/useSocket';
@@ -9,8 +10,6 @@ import { useCounter } from './useCounter';
  * second, so it is spoken at most this often — and at once when our own click is counted.
  */
 const ANNOUNCE_INTERVAL_MS = 5000;
-
-const asFigure = (count: number | null) => (count === null ? '–' : count.toLocaleString());
 
 const PAUSED_REASON = {
   connecting: 'Clicks start once connected.',
@@ -26,10 +25,12 @@ export function Counter() {
   const announced = useThrottled(count, ANNOUNCE_INTERVAL_MS, counted);
   const reason = PAUSED_REASON[status];
   const moderation = useModeration();
+  const { t, say, number } = useI18n();
+  const asFigure = (figure: number | null) => (figure === null ? '–' : number(figure));
 
   return (
     <section className="card counter" aria-labelledby="counter-heading">
-      <h2 id="counter-heading">Clicks so far</h2>
+      <h2 id="counter-heading">{t('Clicks so far')}</h2>
       <p className="count">{asFigure(count)}</p>
       <p className="visually-hidden" role="status" aria-labelledby="counter-heading">
         {asFigure(announced)}
@@ -41,28 +42,32 @@ export function Counter() {
         disabled={!canClick}
         aria-describedby={reason ? 'click-reason' : undefined}
       >
-        Click +1
+        {t('Click +1')}
       </button>
       {/* Both lines keep their height whether empty or not, so nothing below them jumps. */}
       <p id="click-reason" className="hint">
-        {reason}
+        {reason && t(reason)}
       </p>
       <p className="note" aria-live="polite">
-        {refusal ? `Your click was not counted: ${refusal}` : wait}
+        {refusal
+          ? t('Your click was not counted: {reason}', { reason: say(refusal) })
+          : wait && say(wait)}
       </p>
       <p className="hint" aria-live="polite">
-        {resetJustNow && 'A moderator reset the counter.'}
+        {resetJustNow && t('A moderator reset the counter.')}
       </p>
       {moderation.isModerator && (
         <div className="moderation">
           <ConfirmAction
-            question="Reset the counter to 0 for everyone?"
+            question={t('Reset the counter to 0 for everyone?')}
             onConfirm={() => void moderation.resetCounter()}
             disabled={status !== 'connected'}
           >
-            Reset counter to 0
+            {t('Reset counter to 0')}
           </ConfirmAction>
-          {moderation.resetError && <p role="alert">Not reset: {moderation.resetError}</p>}
+          {moderation.resetError && (
+            <p role="alert">{t('Not reset: {reason}', { reason: say(moderation.resetError) })}</p>
+          )}
         </div>
       )}
     </section>

@@ -1,3 +1,5 @@
+import type { Text } from '../i18n/catalogue';
+
 /** A click of ours the server has not answered yet. */
 export interface PendingClick {
   /** Sent with every attempt: the server counts it once however often it arrives. */
@@ -20,9 +22,9 @@ export interface CounterState {
   count: number | null;
   clicks: PendingClick[];
   /** Why a click of ours is held back for now; null once none is. */
-  wait: string | null;
+  wait: Text | null;
   /** Why the last click was not counted; cleared by the next click and by a reconnect. */
-  refusal: string | null;
+  refusal: Text | null;
   /** Our clicks the server has counted (each change is a click of ours answered). */
   counted: number;
 }
@@ -35,9 +37,9 @@ export type CounterAction =
   /** `count` is null when the answer tells nothing of the count now (it predates a reset). */
   | { type: 'counted'; id: string; count: number | null }
   | { type: 'unanswered'; id: string }
-  | { type: 'held'; id: string; wait: string }
+  | { type: 'held'; id: string; wait: Text }
   | { type: 'released'; id: string }
-  | { type: 'refused'; id: string; reason: string };
+  | { type: 'refused'; id: string; reason: Text };
 
 export const initialCounter: CounterState = {
   count: null,

@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/useI18n';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 export interface ConfirmPromptProps {
@@ -9,6 +10,7 @@ export interface ConfirmPromptProps {
 
 /** "Are you sure?" inline, in place of the control that asked: Yes, No, or Escape for no. */
 export function ConfirmPrompt({ question, onYes, onNo }: ConfirmPromptProps) {
+  const { t } = useI18n();
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => yes.current?.focus(), []);
 
@@ -22,10 +24,10 @@ export function ConfirmPrompt({ question, onYes, onNo }: ConfirmPromptProps) {
     <span className="confirm" role="group" aria-label={question} onKeyDown={onKeyDown}>
       <span>{question}</span>
       <button type="button" ref={yes} className="danger" onClick={onYes}>
-        Yes
+        {t('Yes')}
       </button>
       <button type="button" onClick={onNo}>
-        No
+        {t('No')}
       </button>
     </span>
   );

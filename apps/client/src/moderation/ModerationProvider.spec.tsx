@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { english } from '../testing/english';
 import { renderWithSocket, welcome } from '../testing/fakeSocket';
 import { forbidden } from '../testing/serverRefusals';
 import { useModeration } from './useModeration';
@@ -13,7 +14,7 @@ function ModerationReader({ place }: { place: string }) {
       <button type="button" onClick={() => void resetCounter()}>
         Reset
       </button>
-      <p>{resetError && `Not reset: ${resetError}`}</p>
+      <p>{resetError && `Not reset: ${english.say(resetError)}`}</p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { UserMuted, Welcome } from '@live/shared-events';
 import { createContext, useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { Text } from '../i18n/catalogue';
 import { describeFailure } from '../socket/describeFailure';
 import { useSocket } from '../socket/useSocket';
 import { useSocketEvent } from '../socket/useSocketEvent';
@@ -7,7 +8,7 @@ import { useSocketEvent } from '../socket/useSocketEvent';
 /** Why a mute or unmute of this person was refused. */
 export interface MuteError {
   userId: string;
-  message: string;
+  message: Text;
 }
 
 export interface ModerationContextValue {
@@ -19,9 +20,9 @@ export interface ModerationContextValue {
   muteUser: (userId: string, minutes: number) => Promise<void>;
   unmuteUser: (userId: string) => Promise<void>;
   /** Why the last delete was refused; null once one succeeds. */
-  deleteError: string | null;
+  deleteError: Text | null;
   /** Why the last reset was refused; null once one succeeds. */
-  resetError: string | null;
+  resetError: Text | null;
   /** Why the last mute or unmute was refused; null once one succeeds. */
   muteError: MuteError | null;
   /** Who is muted until when (epoch ms), as far as we have heard; past ones have ended. */
@@ -50,8 +51,8 @@ export function ModerationProvider({ children }: { children: ReactNode }) {
   const { emitWithAck, you } = useSocket();
   const isModerator = you?.moderator === true;
   // Each refusal is shown beside the control that was used, so each has its own.
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [resetError, setResetError] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<Text | null>(null);
+  const [resetError, setResetError] = useState<Text | null>(null);
   const [muteError, setMuteError] = useState<MuteError | null>(null);
   const [mutes, setMutes] = useState<ReadonlyMap<string, number>>(new Map());
   // Kept apart from `mutes`: a refusal can tell us we are muted before we know our identity.

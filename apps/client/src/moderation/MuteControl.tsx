@@ -1,14 +1,15 @@
 import type { Person } from '@live/shared-events';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/useI18n';
 import { ConfirmPrompt } from './ConfirmPrompt';
 import { useModeration } from './useModeration';
 import { useRefocusOnClose } from './useRefocusOnClose';
 
-/** The mutes a moderator picks from. */
+/** The mutes a moderator picks from, each worded in its own unit. */
 const DURATIONS = [
-  { minutes: 5, label: '5 minutes' },
-  { minutes: 60, label: '1 hour' },
-  { minutes: 1440, label: '1 day' },
+  { minutes: 5, unit: '{count} minutes', count: 5 },
+  { minutes: 60, unit: '{count} hours', count: 1 },
+  { minutes: 1440, unit: '{count} days', count: 1 },
 ] as const;
 
 type Duration = (typeof DURATIONS)[number];
@@ -23,11 +24,13 @@ export interface MuteControlProps {
 /** Moderators: mute a person for a chosen time (after confirming), or unmute them. */
 export function MuteControl({ person, muted, disabled }: MuteControlProps) {
   const { muteUser, unmuteUser, muteError } = useModeration();
+  const { t, say } = useI18n();
+  const label = (duration: Duration) => t(duration.unit, { count: duration.count });
   // Closed, choosing how long, or asking to confirm the chosen duration.
   const [step, setStep] = useState<'closed' | 'choosing' | Duration>('closed');
   const opener = useRefocusOnClose<HTMLButtonElement>(step !== 'closed');
   const firstChoice = useRef<HTMLButtonElement>(null);
-  const error = muteError?.userId === person.id ? muteError.message : null;
+  const error = muteError?.userId === person.id ? say(muteError.message) : null;
 
   useEffect(() => {
     if (step === 'choosing') firstChoice.current?.focus();
@@ -46,20 +49,20 @@ export function MuteControl({ person, muted, disabled }: MuteControlProps) {
           <button
             type="button"
             ref={opener}
-            aria-label={`Mute ${person.name}`}
+            aria-label={t('Mute {name}', { name: person.name })}
             disabled={disabled}
             onClick={() => setStep('choosing')}
           >
-            Mute…
+            {t('Mute…')}
           </button>
           {muted && (
             <button
               type="button"
-              aria-label={`Unmute ${person.name}`}
+              aria-label={t('Unmute {name}', { name: person.name })}
               disabled={disabled}
               onClick={() => void unmuteUser(person.id)}
             >
-              Unmute
+              {t('Unmute')}
             </button>
           )}
         </>
@@ -68,10 +71,10 @@ export function MuteControl({ person, muted, disabled }: MuteControlProps) {
         <span
           className="confirm"
           role="group"
-          aria-label={`Mute ${person.name} for`}
+          aria-label={t('Mute {name} for', { name: person.name })}
           onKeyDown={closeOnEscape}
         >
-          <span>For</span>
+          <span>{t('For')}</span>
           {DURATIONS.map((duration, index) => (
             <button
               type="button"
@@ -79,17 +82,17 @@ export function MuteControl({ person, muted, disabled }: MuteControlProps) {
               ref={index === 0 ? firstChoice : undefined}
               onClick={() => setStep(duration)}
             >
-              {duration.label}
+              {label(duration)}
             </button>
           ))}
           <button type="button" onClick={() => setStep('closed')}>
-            Cancel
+            {t('Cancel')}
           </button>
         </span>
       )}
       {typeof step === 'object' && (
         <ConfirmPrompt
-          question={`Mute ${person.name} for ${step.label}?`}
+          question={t('Mute {name} for {duration}?', { name: person.name, duration: label(step) })}
           onYes={() => {
             setStep('closed');
             void muteUser(person.id, step.minutes);
@@ -99,7 +102,7 @@ export function MuteControl({ person, muted, disabled }: MuteControlProps) {
       )}
       {error && (
         <span className="error" role="alert">
-          Not changed: {error}
+          {t('Not changed: {reason}', { reason: error })}
         </span>
       )}
     </span>

@@ -158,4 +158,32 @@ describe('your name', () => {
     expect(socket.disconnectCalls).toBe(1);
     expect(socket.connectCalls).toBe(2);
   });
+
+  it('emptied: never says “Connecting…” while it reconnects for a guest name', async () => {
+    localStorage.setItem('live-counter.name', 'Ada');
+    const { socket } = connectedAs('Ada');
+
+    await userEvent.clear(nameField());
+    await userEvent.type(nameField(), '{Enter}');
+    expect(socket.disconnectCalls).toBe(1);
+    expect(document.querySelector('.banner')).toBeNull();
+    expect(screen.queryByText('Connecting…')).not.toBeInTheDocument();
+
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ you: { id: 's2', name: 'Guest 4', userId: ada } }));
+    expect(within(header()).getByText(/You are/)).toHaveTextContent('You are Guest 4');
+    expect(screen.queryByText('Connecting…')).not.toBeInTheDocument();
+  });
+
+  it('emptied: says so when that reconnect fails', async () => {
+    localStorage.setItem('live-counter.name', 'Ada');
+    const { socket } = connectedAs('Ada');
+    await userEvent.clear(nameField());
+    await userEvent.type(nameField(), '{Enter}');
+
+    socket.failConnect('xhr poll error');
+    expect(screen.getByText('Reconnecting…').parentElement).toHaveTextContent(
+      'Can’t reach the server; trying again…',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { LIMITS } from '@live/shared-events';
 import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/useI18n';
 import { useSocket } from '../socket/useSocket';
 
 export interface NamePickerProps {
@@ -13,6 +14,7 @@ export interface NamePickerProps {
  */
 export function NamePicker({ name }: NamePickerProps) {
   const { you, changeName, nameError } = useSocket();
+  const { t, say } = useI18n();
   const [draft, setDraft] = useState(name ?? '');
   const [saving, setSaving] = useState(false);
   const unchanged = draft.trim() === (name ?? '');
@@ -33,27 +35,27 @@ export function NamePicker({ name }: NamePickerProps) {
 
   return (
     <form className="name-picker" onSubmit={submit}>
-      <label htmlFor="name">Name</label>
+      <label htmlFor="name">{t('Name')}</label>
       <input
         id="name"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         maxLength={LIMITS.nameMaxLength}
-        placeholder={you?.name ?? 'Guest'}
+        placeholder={you?.name ?? t('Guest')}
         autoComplete="nickname"
         spellCheck={false}
         aria-invalid={refused}
         aria-describedby={nameError ? 'name-error' : undefined}
       />
       <button type="submit" disabled={unchanged || saving}>
-        Save
+        {t('Save')}
       </button>
       {nameError && (
         <p id="name-error" className="name-error">
-          <span role="alert">{nameError.message}</span>
+          <span role="alert">{say(nameError.message)}</span>
           {suggestion !== undefined && (
             <button type="button" onClick={() => void take(suggestion)}>
-              Use “{suggestion}”
+              {t('Use “{suggestion}”', { suggestion })}
             </button>
           )}
         </p>

@@ -1,6 +1,7 @@
 import type { Person } from '@live/shared-events';
 import { screen, within } from '@testing-library/react';
 import { identityId, welcome } from '../testing/fakeSocket';
+import { inFrench } from '../testing/inFrench';
 import { renderApp } from '../testing/renderApp';
 
 const list = () => screen.getByRole('list', { name: 'People here' });
@@ -83,5 +84,34 @@ describe('the people panel', () => {
     const { socket } = connectedWith([me, ada]);
     socket.receive('people', { joined: [ada], left: [], renamed: [], total: 2 });
     expect(names()).toEqual(['Me', 'Ada']);
+  });
+});
+
+describe('the people panel in French', () => {
+  beforeEach(inFrench);
+
+  it('is headed and marks you and moderators in French', () => {
+    connectedWith([me, bo]);
+    expect(screen.getByRole('list', { name: 'Personnes présentes' })).toBeInTheDocument();
+    const [mine, bos] = within(
+      screen.getByRole('list', { name: 'Personnes présentes' }),
+    ).getAllByRole('listitem');
+    expect(mine).toHaveTextContent(/^M Me vous$/);
+    expect(bos).toHaveTextContent(/^B Bo modérateur$/);
+  });
+
+  it('says how many more are here with the French plural', () => {
+    const { socket } = connectedWith([me, ada], 3);
+    expect(screen.getByText('+ 1 autre')).toBeInTheDocument();
+    socket.receive('people', { joined: [], left: [], renamed: [], total: 5 });
+    expect(screen.getByText('+ 3 autres')).toBeInTheDocument();
+  });
+
+  it('counts who is online: 1 en ligne, 2 en ligne', () => {
+    const { socket } = connectedWith([me]);
+    socket.receive('presence', { online: 1 });
+    expect(screen.getByText('1 en ligne')).toBeInTheDocument();
+    socket.receive('presence', { online: 2 });
+    expect(screen.getByText('2 en ligne')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
+import { useI18n } from '../i18n/useI18n';
 import { MuteControl } from '../moderation/MuteControl';
 import { useModeration } from '../moderation/useModeration';
 import { useSocket } from '../socket/useSocket';
-import { clockTime, fullDateTime } from '../time/clock';
 import { useNow } from '../time/useNow';
 import { Avatar } from './Avatar';
 import type { People } from './people';
@@ -13,13 +13,14 @@ import type { People } from './people';
 export function PeoplePanel({ people, total }: People) {
   const { status, you } = useSocket();
   const moderation = useModeration();
+  const { t, fullDateTime } = useI18n();
   const now = useNow([...moderation.mutes.values()]);
   if (total === null) return null;
   const unlisted = Math.max(0, total - people.length);
 
   return (
     <section className="card people" aria-labelledby="people-heading">
-      <h2 id="people-heading">People here</h2>
+      <h2 id="people-heading">{t('People here')}</h2>
       <ul className="people-list" aria-labelledby="people-heading">
         {people.map((person) => {
           const isYou = person.id === you?.userId;
@@ -30,11 +31,11 @@ export function PeoplePanel({ people, total }: People) {
               {/* Spaces between the parts, so they are read as words, not "Adayou". */}
               <Avatar identityId={person.id} name={person.name} />{' '}
               <bdi className="person-name">{person.name}</bdi>{' '}
-              {isYou && <span className="tag">you</span>}{' '}
-              {person.moderator && <span className="tag badge">moderator</span>}{' '}
+              {isYou && <span className="tag">{t('you')}</span>}{' '}
+              {person.moderator && <span className="tag badge">{t('moderator')}</span>}{' '}
               {muted && (
                 <span className="tag muted" title={fullDateTime(mutedUntil)}>
-                  muted until {clockTime(mutedUntil)}
+                  {t('muted until {until, time}', { until: mutedUntil })}
                 </span>
               )}
               {moderation.isModerator && !isYou && (
@@ -44,7 +45,7 @@ export function PeoplePanel({ people, total }: People) {
           );
         })}
       </ul>
-      {unlisted > 0 && <p className="hint">+ {unlisted} more</p>}
+      {unlisted > 0 && <p className="hint">{t('+ {count} more', { count: unlisted })}</p>}
     </section>
   );
 }

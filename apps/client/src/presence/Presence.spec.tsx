@@ -1,5 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { chatMessage, welcome } from '../testing/fakeSocket';
+import { inFrench } from '../testing/inFrench';
 import { renderApp } from '../testing/renderApp';
 import { TYPING_EXPIRY_MS } from './usePresence';
 
@@ -53,5 +54,32 @@ describe('who is here', () => {
     const { socket } = renderApp();
     expect(socket.auth).toEqual({ name: 'Bo' });
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Bo');
+  });
+});
+
+describe('who is here, in English plurals', () => {
+  it('says 1 online and 2 online', () => {
+    const { socket } = renderApp();
+    socket.serverConnect();
+    socket.receive('welcome', welcome({ online: 1 }));
+    expect(screen.getByText('1 online')).toBeInTheDocument();
+    socket.receive('presence', { online: 2 });
+    expect(screen.getByText('2 online')).toBeInTheDocument();
+  });
+});
+
+describe('who is typing, in French', () => {
+  beforeEach(inFrench);
+
+  it('names one or two typists, and says several past that', () => {
+    const { socket } = renderApp();
+    socket.serverConnect();
+    socket.receive('welcome', welcome());
+    socket.receive('typing', { name: 'Ada', typing: true });
+    expect(screen.getByText(/écrit…$/)).toHaveTextContent('Ada écrit…');
+    socket.receive('typing', { name: 'Bo', typing: true });
+    expect(screen.getByText(/écrivent…$/)).toHaveTextContent('Ada et Bo écrivent…');
+    socket.receive('typing', { name: 'Cy', typing: true });
+    expect(screen.getByText('Plusieurs personnes écrivent…')).toBeInTheDocument();
   });
 });

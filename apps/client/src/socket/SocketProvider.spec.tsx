@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
+import { english } from '../testing/english';
 import { FakeSocket, welcome } from '../testing/fakeSocket';
 import { nameTakenAtConnect, tooManyConnections } from '../testing/serverRefusals';
 import { settle } from '../testing/settle';
@@ -11,7 +12,7 @@ function Status() {
   return (
     <p>
       {status}
-      {error && `: ${error}`}
+      {error && `: ${english.say(error)}`}
     </p>
   );
 }
@@ -99,7 +100,7 @@ describe('SocketProvider', () => {
     socket().refuseHandshake(tooManyConnections(2));
     expect(
       screen.getByText(
-        'offline: Too many connections from your address (at most 2); close another tab or try later',
+        'offline: Too many connections from your address; close another tab or try later',
       ),
     ).toBeInTheDocument();
   });

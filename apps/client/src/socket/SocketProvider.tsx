@@ -9,6 +9,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { text, type Text } from '../i18n/catalogue';
 import { describeConnectFailure, refusalOf } from './connectFailure';
 import { describeFailure } from './describeFailure';
 import { emitWithAck, type AckEvent, type AckPayload, type EmitResult } from './emitWithAck';
@@ -39,7 +40,12 @@ export interface SocketContextValue {
   socket: LiveSocket;
   status: ConnectionStatus;
   /** Why the connection last failed or dropped; null once connected. */
-  error: string | null;
+  error: Text | null;
+  /**
+   * Reconnecting on purpose, for a new handshake (a name emptied back to a guest one): not
+   * connected, but nothing to alarm anyone with unless it fails.
+   */
+  switching: boolean;
   emitWithAck: <E extends AckEvent>(event: E, payload: AckPayload<E>) => Promise<EmitResult<E>>;
   /** Tries again after the server refused or closed the connection (status `offline`). */
   reconnect: () => void;
@@ -83,14 +89,17 @@ export interface SocketProviderProps {
 
 interface Connection {
   status: ConnectionStatus;
-  error: string | null;
+  error: Text | null;
+  switching: boolean;
 }
 
-const DISCONNECT_REASONS: Record<string, string> = {
-  'transport close': 'The connection to the server was lost.',
-  'transport error': 'The connection to the server failed.',
-  'ping timeout': 'The server stopped answering.',
-  'io server disconnect': 'The server closed the connection.',
+/** socket.io-client's disconnect reasons, in words; any other is a lost connection. */
+const DISCONNECT_REASONS: Record<string, Text> = {
+  'transport close': text('The connection to the server was lost.'),
+  'transport error': text('The connection to the server failed.'),
+  'ping timeout': text('The server stopped answering.'),
+  'io server disconnect': text('The server closed the connection.'),
+  'parse error': text('The server sent something the app could not read.'),
 };
 
 /**
@@ -106,7 +115,11 @@ export function SocketProvider({
   children,
 }: SocketProviderProps) {
   const [socket] = useState(createSocket);
-  const [connection, setConnection] = useState<Connection>({ status: 'connecting', error: null });
+  const [connection, setConnection] = useState<Connection>({
+    status: 'connecting',
+    error: null,
+    switching: false,
+  });
   const [you, setYou] = useState<You | null>(null);
   // A name picked while not connected: the handshake's until a welcome takes it or it is refused.
   const [trialName, setTrialName] = useState<string | undefined>(undefined);
@@ -155,7 +168,7 @@ export function SocketProvider({
   /** Connects again with the handshake as it is now, once a refusal stopped the socket. */
   const reconnect = useCallback(() => {
     if (socket.active) return;
-    setConnection({ status: 'connecting', error: null });
+    setConnection({ status: 'connecting', error: null, switching: false });
     socket.connect();
   }, [socket]);
 
@@ -175,7 +188,7 @@ export function SocketProvider({
       // An inactive socket after connect_error means the server refused us (say, too many tabs).
       const retrying = socket.active;
       const status = !retrying ? 'offline' : everConnected.current ? 'reconnecting' : 'connecting';
-      setConnection({ status, error: describeConnectFailure(err, retrying) });
+      setConnection({ status, error: describeConnectFailure(err, retrying), switching: false });
       return;
     }
     // Never locked out: connect again without the refused name, going back to the last one the
@@ -204,16 +217,18 @@ export function SocketProvider({
   useEffect(() => {
     const onConnect = () => {
       everConnected.current = true;
-      setConnection({ status: 'connected', error: null });
+      setConnection({ status: 'connected', error: null, switching: false });
     };
     const onDisconnect = (reason: string) => {
       if (reason === 'io client disconnect') {
-        // Only the provider disconnects on purpose, and then to reconnect with a new name.
-        setConnection({ status: 'connecting', error: null });
+        // Only the provider disconnects on purpose, and then to reconnect at once with a new
+        // name: a banner for that would flash "Connecting…" at every such change.
+        setConnection({ status: 'connecting', error: null, switching: true });
       } else {
         setConnection({
           status: socket.active ? 'reconnecting' : 'offline',
-          error: DISCONNECT_REASONS[reason] ?? reason,
+          error: DISCONNECT_REASONS[reason] ?? text('The connection to the server was lost.'),
+          switching: false,
         });
       }
     };

@@ -1,6 +1,11 @@
 import { forbidden, muted, rateLimited, storeUnavailable } from '../testing/serverRefusals';
-import { clockTime } from '../time/clock';
-import { describeFailure } from './describeFailure';
+import { english } from '../testing/english';
+import { french } from '../testing/inFrench';
+import { describeFailure as describeAsText } from './describeFailure';
+
+/** The sentence an English reader sees. */
+const describeFailure = (...args: Parameters<typeof describeAsText>) =>
+  english.say(describeAsText(...args));
 
 /** Every "try again in …" a person would read in `text`. */
 const waitsIn = (text: string) => text.match(/try again in [\d.]+ s/g) ?? [];
@@ -25,7 +30,7 @@ describe('describeFailure', () => {
     expect(describeFailure(rateLimited('history', 3000).error)).toMatch(/try again in 3 s$/);
   });
 
-  it('shows other refusals as the server wrote them', () => {
+  it('words other refusals by their code, as the server does in English', () => {
     expect(describeFailure(forbidden().error)).toBe('Only a moderator may do this');
     expect(describeFailure(storeUnavailable().error)).toBe(
       'The store is unavailable; nothing was recorded. Try again shortly.',
@@ -36,11 +41,43 @@ describe('describeFailure', () => {
     jest.useFakeTimers({ now: Date.parse('2026-03-01T12:00:00Z') });
     const until = Date.parse('2026-03-01T13:30:00Z');
     expect(describeFailure(muted(90 * 60_000).error)).toBe(
-      `You are muted until ${clockTime(until)}`,
+      `You are muted until ${english.clockTime(until)}`,
     );
   });
 
-  it('shows a transport failure as it is', () => {
+  it('keeps the server’s words only for a validation detail and a code it does not know', () => {
+    expect(describeFailure({ code: 'VALIDATION', message: 'Names may not be empty' })).toBe(
+      'Names may not be empty',
+    );
+    const fromNewerServer = {
+      code: 'SOMETHING_NEW',
+      message: 'A new rule',
+    } as unknown as Parameters<typeof describeAsText>[0];
+    expect(describeFailure(fromNewerServer)).toBe('A new rule');
+    expect(french.say(describeAsText(fromNewerServer))).toBe(
+      'Le serveur a répondu\u00a0: A new rule',
+    );
+  });
+
+  it('words the same refusals in French, the wait from retryAfterMs', () => {
+    expect(french.say(describeAsText(rateLimited('click', 1200).error))).toBe(
+      'Vous allez trop vite\u202f; réessayez dans 2 s',
+    );
+    expect(french.say(describeAsText(forbidden().error))).toBe(
+      'Seul un modérateur peut faire cela',
+    );
+  });
+
+  it('tells a dropped request from one sent offline', () => {
+    expect(
+      describeFailure({ code: 'OFFLINE', message: 'The connection dropped', dropped: true }),
+    ).toBe('The connection dropped before the server answered.');
+    expect(describeFailure({ code: 'TIMEOUT', message: 'late' })).toBe(
+      'The server did not answer in time.',
+    );
+  });
+
+  it('says a transport failure in words', () => {
     expect(describeFailure({ code: 'OFFLINE', message: 'You are offline.' })).toBe(
       'You are offline.',
     );

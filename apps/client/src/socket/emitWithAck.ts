@@ -16,7 +16,14 @@ export type AckPayload<E extends AckEvent> = Parameters<ClientToServerEvents[E]>
 /** The request never reached an answer: the client was offline, lost the link, or waited too long. */
 export interface TransportFailure {
   ok: false;
-  error: { code: 'OFFLINE' | 'TIMEOUT'; message: string; retryAfterMs?: undefined };
+  error: {
+    code: 'OFFLINE' | 'TIMEOUT';
+    /** For logs; the person reads `describeFailure`'s sentence. */
+    message: string;
+    /** OFFLINE: the link dropped while the request waited for its answer. */
+    dropped?: true;
+    retryAfterMs?: undefined;
+  };
 }
 
 /** What the server answers to `E`: the protocol's ack result (`ClickResult`, `MessageResult` …). */
@@ -27,9 +34,13 @@ export type EmitResult<E extends AckEvent> = AckResultOf<E> | TransportFailure;
 
 export const ACK_TIMEOUT_MS = 8000;
 
-const failure = (code: TransportFailure['error']['code'], message: string): TransportFailure => ({
+const failure = (
+  code: TransportFailure['error']['code'],
+  message: string,
+  dropped?: true,
+): TransportFailure => ({
   ok: false,
-  error: { code, message },
+  error: dropped ? { code, message, dropped } : { code, message },
 });
 
 /**
@@ -57,7 +68,7 @@ export function emitWithAck<E extends AckEvent>(
     };
     // Socket.IO drops plain ack callbacks on disconnect without calling them.
     const onDisconnect = () =>
-      settle(failure('OFFLINE', 'The connection dropped before the server answered.'));
+      settle(failure('OFFLINE', 'The connection dropped before the server answered.', true));
     const timer = setTimeout(
       () => settle(failure('TIMEOUT', 'The server did not answer in time.')),
       timeoutMs,

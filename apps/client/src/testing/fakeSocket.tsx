@@ -7,6 +7,7 @@ import type {
 } from '@live/shared-events';
 import { act, render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
+import { I18nProvider } from '../i18n/I18nProvider';
 import { ModerationProvider } from '../moderation/ModerationProvider';
 import type { AckEvent, AckResultOf } from '../socket/emitWithAck';
 import type { LiveSocket } from '../socket/liveSocket';
@@ -161,16 +162,18 @@ export class FakeSocket {
   }
 }
 
-/** Renders `ui` inside the app's providers (socket, moderation) wired to a new FakeSocket. */
+/** Renders `ui` inside the app's providers (language, socket, moderation) wired to a new FakeSocket. */
 export function renderWithSocket(
   ui: ReactElement,
   { name, ...options }: { name?: string } & RenderOptions = {},
 ) {
   const socket = new FakeSocket();
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <SocketProvider name={name} createSocket={() => socket.asSocket()}>
-      <ModerationProvider>{children}</ModerationProvider>
-    </SocketProvider>
+    <I18nProvider>
+      <SocketProvider name={name} createSocket={() => socket.asSocket()}>
+        <ModerationProvider>{children}</ModerationProvider>
+      </SocketProvider>
+    </I18nProvider>
   );
   return { socket, ...render(ui, { wrapper, ...options }) };
 }
