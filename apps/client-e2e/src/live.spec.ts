@@ -9,6 +9,7 @@ import {
   type ServerProcess,
 } from '@live/test-support';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { say } from './session';
 
 // Each run saves its screenshots under dist/; UPDATE_SCREENSHOT=1 refreshes the README's.
 const screenshotPath = (file: string) =>
@@ -74,11 +75,11 @@ async function openAs(name: string, look: Look = {}): Promise<Page> {
       (serverDown ? outageErrors : consoleErrors).push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  // The name a person picked before, as the app keeps it: taken at connect, so the others
+  // see them arrive as themselves, with no "Guest 1234 is now …" in the chat.
+  await context.addInitScript((picked) => localStorage.setItem('live-counter.name', picked), name);
   await page.goto(server.url);
-  // By id and class, not by their words: the same in every language.
-  const nameBox = page.locator('#name');
-  await nameBox.fill(name);
-  await nameBox.press('Enter');
+  // By class, not by its words: the same in every language.
   await page.locator('button.click:enabled').waitFor();
   return page;
 }
@@ -131,6 +132,36 @@ describe('two people on the live counter', () => {
     await inLog(ada, 'Great, thanks!').waitFor();
   });
 
+  it('see a link as a link and an edited message as edited, with a third person in the chat', async () => {
+    const sam = await openAs('Sam');
+    await ada.getByText('3 online', { exact: true }).waitFor();
+    await say(sam, 'Morning! Are we still on for the demo at 3?');
+    await say(bo, 'Yes, the notes are at https://example.com/demo-notes');
+    await say(sam, 'I’ll bring the cofee');
+    await sam.getByRole('button', { name: 'Edit your message “I’ll bring the cofee”' }).click();
+    const editor = sam.getByRole('textbox', { name: 'Edit your message' });
+    await editor.fill('I’ll bring the coffee');
+    await editor.press('Enter');
+    await say(ada, 'Perfect, see you all at 3!');
+
+    const log = ada.getByRole('log', { name: 'Messages' });
+    const link = log.getByRole('link', { name: 'https://example.com/demo-notes' });
+    expect(await link.getAttribute('href')).toBe('https://example.com/demo-notes');
+    await log
+      .getByRole('listitem')
+      .filter({ hasText: 'I’ll bring the coffee' })
+      .getByText(/^edited/)
+      .waitFor();
+
+    // The README's picture of the app: a conversation, the composer without a focus ring.
+    await ada.getByRole('textbox', { name: 'Message' }).blur();
+    mkdirSync(join(screenshotPath('screenshot.png'), '..'), { recursive: true });
+    await ada.screenshot({ path: screenshotPath('screenshot.png') });
+    await upgraded.get(sam);
+    await sam.context().close();
+    await ada.getByText('2 online', { exact: true }).waitFor();
+  });
+
   it('shows HTML in a message as the characters typed', async () => {
     const html = '<b>bold</b> <img src=x onerror="document.title=\'pwned\'">';
     await bo.getByRole('textbox', { name: 'Message' }).fill(html);
@@ -140,9 +171,6 @@ describe('two people on the live counter', () => {
     const log = ada.getByRole('log', { name: 'Messages' });
     expect(await log.locator('b, img').count()).toBe(0);
     expect(await ada.title()).not.toBe('pwned');
-
-    mkdirSync(join(screenshotPath('screenshot.png'), '..'), { recursive: true });
-    await ada.screenshot({ path: screenshotPath('screenshot.png') });
   });
 
   it('fits a 360 px phone without sideways scrolling', async () => {
@@ -167,8 +195,9 @@ describe('two people on the live counter', () => {
     expect(await zoe.evaluate(() => document.documentElement.lang)).toBe('fr');
     expect(await zoe.title()).toBe('Compteur en direct');
 
-    await bo.getByRole('textbox', { name: 'Message' }).fill('@Zoé bienvenue ! Clique donc +1.');
-    await bo.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await say(ada, 'Bonjour ! La démo de 15 h tient toujours ?');
+    await say(bo, 'Oui, les notes sont prêtes.');
+    await say(bo, '@Zoé bienvenue ! Clique donc +1.');
     const mention = zoe
       .getByRole('log', { name: 'Messages' })
       .getByRole('listitem')

@@ -44,7 +44,8 @@ export function Counter() {
       >
         {t('Click +1')}
       </button>
-      {/* Both lines keep their height whether empty or not, so nothing below them jumps. */}
+      {/* Both lines keep their height whether empty or not, so nothing below them jumps (not on
+          phones, where that height would push the composer off the first screen: app.css). */}
       <p id="click-reason" className="hint">
         {reason && t(reason)}
       </p>
