@@ -68,4 +68,34 @@ describe('the chat log under the keyboard', () => {
     expect(await scrollTop()).toBe(atBottom);
     await page.close();
   });
+
+  it('stays at the newest message when the last one grows in place (edited)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const writer = io(server.url, { transports: ['websocket'] });
+    try {
+      await page.goto(server.url);
+      await page.getByText(`message ${MESSAGES - 1}`, { exact: true }).waitFor();
+      const sent = (await writer.timeout(5000).emitWithAck('message', 'short for now')) as {
+        message: { id: string };
+      };
+      const log = page.getByRole('log', { name: 'Messages' });
+      await log.getByText('short for now', { exact: true }).waitFor();
+      const belowView = () =>
+        page.evaluate(() => {
+          const scroller = document.querySelector('.scroller') as HTMLElement;
+          return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+        });
+      expect(await belowView()).toBeLessThanOrEqual(1);
+
+      const longer = Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n');
+      await writer.timeout(5000).emitWithAck('message:edit', { id: sent.message.id, text: longer });
+      await log.getByText(/line 11/).waitFor();
+      // The resize is handled after layout: give it the frame it needs.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+      expect(await belowView()).toBeLessThanOrEqual(1);
+    } finally {
+      writer.close();
+      await page.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** Closer to the bottom than this counts as reading the latest messages. */
 const BOTTOM_SLACK_PX = 48;
@@ -6,7 +6,8 @@ const BOTTOM_SLACK_PX = 48;
 /**
  * Keeps a scrolling list pinned to its newest item while the reader is at the bottom; when they
  * have scrolled up, leaves them there and reports `unseen` instead. A new `ownKey` (the reader
- * just sent something) always scrolls down. Keeps the view still when older items are added on top.
+ * just sent something) always scrolls down. Keeps the view still when older items are added on top,
+ * and pinned when what is shown grows or shrinks in place (an edited or deleted message).
  */
 export function useStickToBottom<T extends HTMLElement>(
   firstKey: string | undefined,
@@ -34,6 +35,17 @@ export function useStickToBottom<T extends HTMLElement>(
     }
     previous.current = { firstKey, lastKey, ownKey, scrollHeight: el.scrollHeight };
   }, [firstKey, lastKey, ownKey]);
+
+  useEffect(() => {
+    const list = ref.current?.firstElementChild;
+    // Absent in jsdom only: every browser the app supports has it.
+    if (!list || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current && ref.current) ref.current.scrollTop = ref.current.scrollHeight;
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
 
   const onScroll = useCallback(() => {
     const el = ref.current;
