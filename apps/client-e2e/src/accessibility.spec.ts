@@ -68,6 +68,8 @@ describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
     const page = await open({ hash: `#token=${ADMIN_TOKEN}` });
     const other = await open();
     await takeName(other, 'Someone');
+    // Renamed before speaking, or the message goes out under the guest name.
+    await other.getByText('You are Someone').waitFor();
     await say(other, 'Moderate me');
     await page.getByRole('button', { name: 'Reset counter to 0' }).waitFor();
     await page.getByRole('button', { name: /^Delete Someone’s message/ }).waitFor();
