@@ -1,24 +1,9 @@
 import { useCallback, useState } from 'react';
+import { storedText } from '../storage/storedText';
 
-const STORAGE_KEY = 'live-counter.mention-alerts';
-
-// Storage can be disabled or full: the choice then lasts for this page only.
-function readChoice(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
-
-function storeChoice(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(STORAGE_KEY, 'on');
-    else localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // See readChoice.
-  }
-}
+const storedChoice = storedText('live-counter.mention-alerts');
+const readChoice = (): boolean => storedChoice.read() === 'on';
+const storeChoice = (on: boolean): void => storedChoice.write(on ? 'on' : undefined);
 
 const notifications = () => (typeof Notification === 'undefined' ? null : Notification);
 

@@ -1,21 +1,8 @@
-const STORAGE_KEY = 'live-counter.language';
+import { storedText } from '../storage/storedText';
 
-// Storage can be disabled or full (private windows, strict settings): the pick then lasts for
-// this page only.
+const pickedLanguage = storedText('live-counter.language');
 
 /** The language the person picked with the switcher, if they did. */
-export function readPickedLanguage(): string | undefined {
-  try {
-    return localStorage.getItem(STORAGE_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const readPickedLanguage = (): string | undefined => pickedLanguage.read();
 
-export function storePickedLanguage(language: string): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // See above.
-  }
-}
+export const storePickedLanguage = (language: string): void => pickedLanguage.write(language);

@@ -1,22 +1,10 @@
-const STORAGE_KEY = 'live-counter.session';
+import { storedText } from '../storage/storedText';
 
-// Storage can be disabled or full (private windows, strict settings): the identity then lasts
-// for this page only, and a reload is a new guest.
+// Where storage keeps nothing, the identity lasts for this page only: a reload is a new guest.
+const sessionToken = storedText('live-counter.session');
 
 /** The session token the last welcome gave (opaque here: only the server reads it). */
-export function readSessionToken(): string | undefined {
-  try {
-    return localStorage.getItem(STORAGE_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const readSessionToken = (): string | undefined => sessionToken.read();
 
 /** Keeps the token for the next handshakes, reloads included, so we stay the same person. */
-export function storeSessionToken(token: string): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, token);
-  } catch {
-    // See above.
-  }
-}
+export const storeSessionToken = (token: string): void => sessionToken.write(token);
