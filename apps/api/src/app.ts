@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -68,6 +69,14 @@ export async function createApp(
   );
   if (config.clientDir && existsSync(config.clientDir)) {
     app.useStaticAssets(config.clientDir, { index: 'index.html', maxAge: '1h' });
+    // A room's link is the app's page: the UI reads the room from the path (and says so if the
+    // name is not one a room can have).
+    const page = join(resolve(config.clientDir), 'index.html');
+    app
+      .getHttpAdapter()
+      .get('/r/:room', (_req: unknown, res: { sendFile(path: string, options: object): void }) =>
+        res.sendFile(page, { headers: { 'Cache-Control': 'no-cache' } }),
+      );
   } else if (config.clientDir) {
     logger.warn(
       { clientDir: config.clientDir },

@@ -17,6 +17,7 @@ describe('protocol v1 over a real server', () => {
         session: expect.stringMatching(new RegExp(`^${userId}\\.`)),
         people: { people: [{ id: userId, name: 'Ada', moderator: false }], total: 1 },
         editWindowMs: 15 * 60_000,
+        room: 'lobby',
       });
     });
 

@@ -12,10 +12,13 @@ async function databaseWithMessages(count: number): Promise<string> {
   closeClients();
   await server.close();
   const db = new Database(join(dir, 'live.sqlite'));
-  const insert = db.prepare('INSERT INTO messages (id, author, text, sent_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    "INSERT INTO messages (room, seq, id, author, text, sent_at) VALUES ('lobby', ?, ?, ?, ?, ?)",
+  );
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       insert.run(
+        i + 1,
         `m-${i}`,
         'Ada',
         `message number ${i}, of an ordinary length`,

@@ -32,9 +32,10 @@ describe('the built UI', () => {
     expect(readFileSync(join(assets, firstLoad[0]), 'utf8')).toContain('Clicks so far');
   });
 
-  it('stays within 95 kB of first-load JavaScript gzipped (94.8 kB measured; the README states the figure)', () => {
+  // 95 kB until rooms: their links, slugs, recent list and "Copy link" take 1.8 kB.
+  it('stays within 96.8 kB of first-load JavaScript gzipped (96.6 kB measured; the README states the figure)', () => {
     const total = firstLoad.reduce((sum, file) => sum + gzipped(file), 0);
-    expect(total).toBeLessThanOrEqual(95_000);
+    expect(total).toBeLessThanOrEqual(96_800);
   });
 
   it('keeps the French catalogue small (2.5 kB measured)', () => {

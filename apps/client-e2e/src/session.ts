@@ -9,7 +9,9 @@ export const FAST_CHAT_ENV = { RATE_MESSAGE_BURST: '500', RATE_MESSAGE_PER_SEC: 
 export interface VisitOptions {
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
-  /** After the `/`, e.g. `#token=…`. */
+  /** The page's path, `/` (the lobby) unless given: `/r/quiet-otter-42` opens a room. */
+  path?: string;
+  /** After the path, e.g. `#token=…`. */
   hash?: string;
   /** The browser's language (`navigator.languages`, Accept-Language): `fr-FR` gets the French UI. */
   locale?: string;
@@ -25,7 +27,7 @@ export async function visit(browser: Browser, url: string, options: VisitOptions
     bypassCSP: true,
   });
   const page = await context.newPage();
-  await page.goto(`${url}/${options.hash ?? ''}`);
+  await page.goto(`${url}${options.path ?? '/'}${options.hash ?? ''}`);
   // By its class, not its words: the same in every language.
   await page.locator('button.click:enabled').waitFor();
   return page;

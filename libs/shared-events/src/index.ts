@@ -24,7 +24,7 @@ export type {
 } from './lib/events';
 export { ERROR_CODES } from './lib/errors';
 export type { AckResult, ErrorCode, ExceptionPayload, ProtocolErrorBody } from './lib/errors';
-export { LIMITS, RECONNECT_BACKOFF } from './lib/limits';
+export { LIMITS, LOBBY, RECONNECT_BACKOFF } from './lib/limits';
 export {
   clickRequestSchema,
   counterResetRequestSchema,
@@ -38,6 +38,7 @@ export {
   moderatorTokenSchema,
   renameRequestSchema,
   requestIdSchema,
+  roomSlugSchema,
   sessionTokenSchema,
   typingRequestSchema,
   userIdSchema,

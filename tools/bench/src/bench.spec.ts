@@ -6,6 +6,7 @@ import { checkTargets, formatReport } from './report';
 import {
   floodOf,
   pointOf,
+  roomsOf,
   roundRatios,
   roundsOf,
   type BenchResult,
@@ -190,6 +191,68 @@ describe('bench flood run (both servers, short)', () => {
   });
 });
 
+describe('bench rooms run (both servers, short)', () => {
+  let result: BenchResult;
+  const roomsAt = (target: Target) => present(roomsOf(result, target), `${target} rooms`);
+
+  beforeAll(async () => {
+    result = await runBench({
+      ...DEFAULTS,
+      scenarios: ['rooms'],
+      rounds: 1,
+      workers: 2,
+      warmup: 2,
+      rooms: 4,
+      roomClients: 5,
+      roomsSeconds: 2,
+      ackTimeoutMs: 5000,
+      settleMs: 300,
+      api,
+      quiet: true,
+    });
+  });
+
+  it('runs the rooms alone: no load points, no flood', () => {
+    expect(result.points).toEqual([]);
+    expect(result.floods).toEqual([]);
+    expect(result.rooms.map((r) => r.target)).toEqual(['project', 'baseline']);
+  });
+
+  it.each(['project', 'baseline'] as const)(
+    'acks every %s click and counts each room exactly, apart from the others',
+    (target) => {
+      const rooms = roomsAt(target);
+      expect(rooms.error).toBeUndefined();
+      expect(rooms.serverUp).toBe(true);
+      expect(rooms.welcomed).toBe(20);
+      // 20 clients × 1 click/s × 2 s.
+      expect(rooms.clicks).toMatchObject({ sent: 40, acked: 40, timedOut: 0, refused: 0 });
+      expect(rooms.counts).toEqual({ exactRooms: 4, exact: true, converged: 20 });
+    },
+  );
+
+  it.each(['project', 'baseline'] as const)(
+    "delivers every %s message to its own room's clients and nothing to another room",
+    (target) => {
+      const rooms = roomsAt(target);
+      // Clients 0, 5, 10 and 15 chat, one in each room, 1 message/s for 2 s, to 5 clients each.
+      expect(rooms.messages).toEqual({ sent: 8, acked: 8, delivered: 40, expected: 40 });
+      expect(rooms.crossRoom).toEqual({ clicks: 0, messages: 0, none: true });
+      expect(rooms.server?.deliveries).toBeGreaterThan(0);
+      expect(rooms.server?.cpuSeconds).toBeGreaterThan(0);
+    },
+  );
+
+  it('prints the rooms table and judges its targets', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/cross-room deliveries: clicks \/ messages\s+\d+ \/ \d+\s+0 \/ 0/);
+    expect(report).toMatch(/rooms with the exact count\s+\d\/4\s+4\/4/);
+    expect(report).toMatch(/CPU s \/ 1000 deliveries\s+\S+\s+\S+\s+\d+\.\d\d×/);
+    expect(report).not.toMatch(/fanout/);
+    expect(checkTargets(result).map((c) => c.name)).toEqual(['rooms', 'rooms CPU per delivery']);
+  });
+});
+
 describe('parseOptions', () => {
   it('defaults to the target configuration', () => {
     const options = parseOptions([]);
@@ -202,7 +265,27 @@ describe('parseOptions', () => {
       floodSeconds: 8,
       floodConcurrency: 20,
     });
-    expect(options.scenarios).toEqual(LOAD_SCENARIOS);
+    expect(options.scenarios).toEqual([...LOAD_SCENARIOS, 'rooms']);
+    expect(options).toMatchObject({ rooms: 200, roomClients: 5, roomsSeconds: 10 });
+  });
+
+  it('reads the rooms flags', () => {
+    const options = parseOptions([
+      '--scenarios',
+      'rooms',
+      '--rooms',
+      '50',
+      '--room-clients',
+      '8',
+      '--rooms-seconds',
+      '4',
+    ]);
+    expect(options).toMatchObject({
+      scenarios: ['rooms'],
+      rooms: 50,
+      roomClients: 8,
+      roomsSeconds: 4,
+    });
   });
 
   it('reads the flood flags', () => {
@@ -260,7 +343,7 @@ describe('the project server as the bench starts it', () => {
 describe('plan', () => {
   const options = { ...DEFAULTS, clients: 1000, sweep: [250], rounds: 3 };
   const label = (step: Step) =>
-    `${step.round}:${step.target}${step.kind === 'flood' ? ' flood' : ''}`;
+    `${step.round}:${step.target}${step.kind === 'load' ? '' : ` ${step.kind}`}`;
   const at = (steps: Step[], clients: number) =>
     steps.filter((step) => step.kind === 'load' && step.clients === clients);
 
@@ -291,13 +374,42 @@ describe('plan', () => {
   });
 
   it('leaves the flood out unless asked for', () => {
-    expect(plan(options).every((step) => step.kind === 'load')).toBe(true);
+    expect(plan(options).some((step) => step.kind === 'flood')).toBe(false);
+  });
+
+  it('goes on from each round with the rooms of each server, on servers of their own', () => {
+    const steps = plan({ ...options, scenarios: ['storm', 'rooms', 'flood'], rounds: 2 });
+    expect(
+      steps.filter((step) => step.kind !== 'load' || step.clients === 1000).map(label),
+    ).toEqual([
+      '0:project',
+      '0:baseline',
+      '0:project rooms',
+      '0:baseline rooms',
+      '0:project flood',
+      '0:baseline flood',
+      '1:baseline',
+      '1:project',
+      '1:baseline rooms',
+      '1:project rooms',
+      '1:baseline flood',
+      '1:project flood',
+    ]);
+  });
+
+  it('runs the rooms alone without sweeping', () => {
+    expect(plan({ ...options, scenarios: ['rooms'], rounds: 2 }).map(label)).toEqual([
+      '0:project rooms',
+      '0:baseline rooms',
+      '1:baseline rooms',
+      '1:project rooms',
+    ]);
   });
 
   it('ends each round with a flood of each server, on servers of their own, in the same order', () => {
     const steps = plan({ ...options, scenarios: ['fanout', 'flood'] });
     expect(
-      steps.filter((step) => step.kind === 'flood' || step.clients === 1000).map(label),
+      steps.filter((step) => step.kind !== 'load' || step.clients === 1000).map(label),
     ).toEqual([
       '0:project',
       '0:baseline',
@@ -347,7 +459,9 @@ describe('roundRatios', () => {
         point('project', 2, 22),
         point('baseline', 2, 20),
       ],
-    } as BenchResult;
+      floods: [],
+      rooms: [],
+    } as unknown as BenchResult;
     const { perRound, median } = roundRatios(result, 10, (p) => p.memory?.perConnectionKiB);
     expect(perRound).toEqual([1.5, 0.5, 1.1]);
     expect(median).toBe(1.1);

@@ -18,8 +18,8 @@ export interface Offer {
   durationMs: number;
   ackTimeoutMs: number;
   send: AckedSend;
-  /** Called for each acked send, in ack order. */
-  onAck?: (result: unknown, sentNs: number) => void;
+  /** Called for each acked send, in ack order, with the sending client's index. */
+  onAck?: (result: unknown, sentNs: number, index: number) => void;
   /** Running totals for a progress line, bumped as sends go out and acks come back. */
   live?: { sent: number; acked: number };
 }
@@ -71,7 +71,7 @@ export function offer({
             live.acked++;
             if (at <= windowEndNs) series.ackedInWindow++;
             series.ackLatencyMs.push(nsToMs(at - sentNs));
-            onAck?.(result, sentNs);
+            onAck?.(result, sentNs, index);
           }
           settle();
         });

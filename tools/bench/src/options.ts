@@ -3,12 +3,15 @@ import { parseArgs } from 'node:util';
 export type Target = 'project' | 'baseline';
 /** What the bench's N clients do on one server. */
 export type LoadScenario = 'connect' | 'fanout' | 'chat' | 'storm';
-/** `flood` runs apart, on a server of its own: one client under attack from another address. */
-export type Scenario = LoadScenario | 'flood';
+/**
+ * `rooms` and `flood` run apart, each on a server of its own: many small rooms clicking and
+ * chatting at once; one client under attack from another address.
+ */
+export type Scenario = LoadScenario | 'rooms' | 'flood';
 
 export const ALL_TARGETS: readonly Target[] = ['project', 'baseline'];
 export const LOAD_SCENARIOS: readonly LoadScenario[] = ['connect', 'fanout', 'chat', 'storm'];
-export const ALL_SCENARIOS: readonly Scenario[] = [...LOAD_SCENARIOS, 'flood'];
+export const ALL_SCENARIOS: readonly Scenario[] = [...LOAD_SCENARIOS, 'rooms', 'flood'];
 
 /** Everything a run is configured with; the defaults are the issue's target configuration. */
 export interface BenchOptions {
@@ -37,6 +40,10 @@ export interface BenchOptions {
   chatSenders: number;
   chatRate: number;
   chatSeconds: number;
+  /** The rooms scenario: this many rooms of `roomClients` clients each, for `roomsSeconds`. */
+  rooms: number;
+  roomClients: number;
+  roomsSeconds: number;
   /** The flood's victim clicks alone for this long, then as long again as the attacker runs. */
   floodQuietSeconds: number;
   floodSeconds: number;
@@ -63,8 +70,9 @@ export const DEFAULTS: BenchOptions = {
   workers: 2,
   rounds: 5,
   sweep: [250, 5000],
-  // The flood is opt-in: at --rounds 5 it would add ~3 minutes to the ~8 of the load scenarios.
-  scenarios: [...LOAD_SCENARIOS],
+  // The rooms have targets of their own and are in (~3 of the ~11 minutes at --rounds 5); the
+  // flood judges none and is opt-in: it would add ~3 minutes more.
+  scenarios: [...LOAD_SCENARIOS, 'rooms'],
   targets: [...ALL_TARGETS],
   warmup: 5,
   fanoutClicks: 40,
@@ -74,6 +82,9 @@ export const DEFAULTS: BenchOptions = {
   chatSenders: 10,
   chatRate: 1,
   chatSeconds: 6,
+  rooms: 200,
+  roomClients: 5,
+  roomsSeconds: 10,
   floodQuietSeconds: 5,
   floodSeconds: 8,
   floodConcurrency: 20,
@@ -93,14 +104,18 @@ export const USAGE = `Usage: npm run bench -- [options]
                        alternating order; the table shows medians (default ${DEFAULTS.rounds})
   --sweep A,B,...      extra client counts for connect/memory/fanout, the chart's x axis
                        (default ${DEFAULTS.sweep.join(',')}; "none" for none)
-  --scenarios LIST     any of connect,fanout,chat,storm,flood (default all but flood: the
-                       flood is opt-in, ~17 s per server and round on servers of its own)
+  --scenarios LIST     any of connect,fanout,chat,storm,rooms,flood (default all but flood:
+                       the flood is opt-in, ~17 s per server and round; rooms and flood run
+                       on servers of their own)
   --targets LIST       project,baseline (default both)
   --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
   --storm-rate R       clicks/s per client (default ${DEFAULTS.stormRate})   --storm-seconds D (default ${DEFAULTS.stormSeconds})
   --chat-senders S     (default ${DEFAULTS.chatSenders})   --chat-rate R msgs/s per sender (default ${DEFAULTS.chatRate})
   --chat-seconds D     (default ${DEFAULTS.chatSeconds})
+  --rooms N            the rooms scenario's rooms (default ${DEFAULTS.rooms}), each of
+  --room-clients K     K clients (default ${DEFAULTS.roomClients}), clicking 1/s, a fifth of them also chatting 1/s,
+  --rooms-seconds D    for D s (default ${DEFAULTS.roomsSeconds})
   --flood-quiet-seconds Q  the flood's victim clicks alone for Q s (default ${DEFAULTS.floodQuietSeconds}),
   --flood-seconds D    then for D s while the attacker floods the server (default ${DEFAULTS.floodSeconds})
   --flood-concurrency C  the attacker's connect loops (default ${DEFAULTS.floodConcurrency})
@@ -178,6 +193,9 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'chat-senders': { type: 'string' },
       'chat-rate': { type: 'string' },
       'chat-seconds': { type: 'string' },
+      rooms: { type: 'string' },
+      'room-clients': { type: 'string' },
+      'rooms-seconds': { type: 'string' },
       'flood-quiet-seconds': { type: 'string' },
       'flood-seconds': { type: 'string' },
       'flood-concurrency': { type: 'string' },
@@ -214,6 +232,9 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     chatSenders: positiveInt('chat-senders', values['chat-senders'], DEFAULTS.chatSenders),
     chatRate: positiveNumber('chat-rate', values['chat-rate'], DEFAULTS.chatRate),
     chatSeconds: positiveNumber('chat-seconds', values['chat-seconds'], DEFAULTS.chatSeconds),
+    rooms: positiveInt('rooms', values.rooms, DEFAULTS.rooms),
+    roomClients: positiveInt('room-clients', values['room-clients'], DEFAULTS.roomClients),
+    roomsSeconds: positiveNumber('rooms-seconds', values['rooms-seconds'], DEFAULTS.roomsSeconds),
     floodQuietSeconds: positiveNumber(
       'flood-quiet-seconds',
       values['flood-quiet-seconds'],

@@ -5,13 +5,18 @@ import {
   floodRatios,
   floodRoundsOf,
   pointOf,
+  roomsOf,
+  roomsRatios,
+  roomsRoundsOf,
   roundRatios,
   roundsOf,
   type BenchResult,
   type FloodPoint,
   type PointResult,
+  type RoomsPoint,
   type VictimPhase,
 } from './results';
+import { ROOM_CLICKS_PER_SEC, ROOM_MESSAGES_PER_SEC } from './rooms';
 
 /** One of the issue's targets, judged on a run. */
 export interface TargetCheck {
@@ -34,6 +39,29 @@ const definedRatio = (r: number | undefined) =>
   r === undefined || Number.isNaN(r) ? undefined : r;
 const pct = (part: number, whole: number) => `${part}/${whole} (${num((100 * part) / whole, 1)}%)`;
 const mib = (kib: number) => num(kib / 1024, 1);
+const cpu = (v: number | undefined) => num(v, 4);
+const crossRoomOf = (x: RoomsPoint) => x.crossRoom && x.crossRoom.clicks + x.crossRoom.messages;
+
+/** A figure's project/baseline ratio judged against `limit`, with each round's when several. */
+function relativeCheck(
+  name: string,
+  limit: number,
+  values: { project: number | undefined; baseline: number | undefined; unit: string },
+  ratios: { perRound: number[]; median: number },
+  fmt = ms,
+): TargetCheck {
+  const r = Number.isNaN(ratios.median) ? undefined : ratios.median;
+  const rounds =
+    ratios.perRound.length > 1
+      ? ` (rounds ${ratios.perRound.map((x) => x.toFixed(2)).join(' ')})`
+      : '';
+  return {
+    name,
+    target: `≤ ${limit.toFixed(1)}× baseline`,
+    measured: `${fmt(values.project)} vs ${fmt(values.baseline)} ${values.unit} = ${showRatio(r)}${rounds}`,
+    met: r === undefined ? undefined : r <= limit,
+  };
+}
 
 /** Checks the issue's targets (project at `clients` against the baseline in the same run, and at 5000). */
 export function checkTargets(result: BenchResult): TargetCheck[] {
@@ -57,21 +85,44 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     unit: string,
   ) => {
     if (!p || !b || pick(p) === undefined) return;
-    const { perRound, median } = roundRatios(result, n, pick);
-    const r = Number.isNaN(median) ? undefined : median;
-    const rounds =
-      perRound.length > 1 ? ` (rounds ${perRound.map((x) => x.toFixed(2)).join(' ')})` : '';
-    checks.push({
-      name,
-      target: `≤ ${limit.toFixed(1)}× baseline`,
-      measured: `${ms(pick(p))} vs ${ms(pick(b))} ${unit} = ${showRatio(r)}${rounds}`,
-      met: r === undefined ? undefined : r <= limit,
-    });
+    checks.push(
+      relativeCheck(
+        name,
+        limit,
+        { project: pick(p), baseline: pick(b), unit },
+        roundRatios(result, n, pick),
+      ),
+    );
   };
   relative('fanout p99', 1.0, (x) => x.fanout?.latency.p99, 'ms');
   relative('chat p99', 1.0, (x) => x.chat?.latency.p99, 'ms');
   relative('connect (all welcomed)', 1.2, (x) => x.connect?.allWelcomedMs, 'ms');
   relative('memory per connection', 1.2, (x) => x.memory?.perConnectionKiB, 'KiB');
+  const rp = roomsOf(result, 'project');
+  const rb = roomsOf(result, 'baseline');
+  if (rp?.clicks && rp.crossRoom && rp.counts) {
+    const p99 = rp.clicks.ackLatency.p99;
+    // A leak in any round is a leak: the most in one round, not the median.
+    const crossRoom = Math.max(...roomsRoundsOf(result, 'project').map((x) => crossRoomOf(x) ?? 0));
+    checks.push({
+      name: 'rooms',
+      target: 'ack p99 ≤ 25 ms, 0 cross-room deliveries, every count exact',
+      measured: `p99 ${ms(p99)} ms, ${crossRoom} cross-room, ${rp.counts.exact ? 'exact' : `NOT exact (${rp.counts.exactRooms}/${rp.rooms} rooms)`}`,
+      met: p99 <= 25 && rp.crossRoom.none && rp.counts.exact,
+    });
+  }
+  const cpuPerDelivery = (x: RoomsPoint) => x.server?.cpuSecondsPer1000Deliveries;
+  if (rp && rb && cpuPerDelivery(rp) !== undefined) {
+    checks.push(
+      relativeCheck(
+        'rooms CPU per delivery',
+        1.2,
+        { project: cpuPerDelivery(rp), baseline: cpuPerDelivery(rb), unit: 'CPU s / 1000' },
+        roomsRatios(result, cpuPerDelivery),
+        cpu,
+      ),
+    );
+  }
   const big = pointOf(result, 'project', 5000);
   if (big) {
     checks.push({
@@ -229,6 +280,75 @@ function formatFlood(result: BenchResult): string[] {
   return parts;
 }
 
+/** The rooms scenario's table (median of its rounds), and one line per round when there are several. */
+function formatRooms(result: BenchResult): string[] {
+  const o = result.options;
+  const { rows, row, text } = sideBySide(
+    roomsOf(result, 'project'),
+    roomsOf(result, 'baseline'),
+    (pick) => roomsRatios(result, pick).median,
+  );
+  row('click ack p50 (ms)', (x) => x.clicks?.ackLatency.p50);
+  row('click ack p90 (ms)', (x) => x.clicks?.ackLatency.p90);
+  row('click ack p99 (ms)', (x) => x.clicks?.ackLatency.p99);
+  text('clicks acked', (x) => x.clicks && pct(x.clicks.acked, x.clicks.sent));
+  row('click ack timeouts', (x) => x.clicks?.timedOut, num, false);
+  text(
+    'messages delivered/expected',
+    (x) => x.messages && `${x.messages.delivered}/${x.messages.expected}`,
+  );
+  text(
+    'cross-room deliveries: clicks / messages',
+    (x) => x.crossRoom && `${x.crossRoom.clicks} / ${x.crossRoom.messages}`,
+  );
+  text('rooms with the exact count', (x) => x.counts && `${x.counts.exactRooms}/${x.rooms}`);
+  text('clients holding their room count', (x) => x.counts && `${x.counts.converged}/${x.clients}`);
+  row('deliveries while clicking', (x) => x.server?.deliveries, num, false);
+  row('server CPU (% of a core)', (x) => x.server?.cpuPct, num, false);
+  row('CPU s / 1000 deliveries', (x) => x.server?.cpuSecondsPer1000Deliveries, cpu);
+  row(
+    'load-generator busy (%)',
+    (x) => x.loadGeneratorBusy && 100 * x.loadGeneratorBusy,
+    num,
+    false,
+  );
+  const parts = [
+    `Rooms: ${o.rooms} rooms × ${o.roomClients} clients over ${o.workers} workers, each clicking ${ROOM_CLICKS_PER_SEC}/s with an ack and every fifth`,
+    `also sending ${ROOM_MESSAGES_PER_SEC} message/s, for ${o.roomsSeconds} s; every delivery checked against its receiver's room.`,
+    '',
+    table(['rooms', 'project', 'baseline', 'ratio'], rows),
+  ];
+  const severalRounds =
+    roomsRoundsOf(result, 'project').length > 1 || roomsRoundsOf(result, 'baseline').length > 1;
+  if (severalRounds) {
+    parts.push(
+      '',
+      table(
+        ['round', 'target', 'ack p99', 'acked', 'cross-room', 'exact rooms', 'CPU s / 1000', ''],
+        [...result.rooms]
+          .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+          .map((x) => [
+            `${(x.round ?? 0) + 1}`,
+            x.target,
+            ms(x.clicks?.ackLatency.p99),
+            x.clicks ? `${num((100 * x.clicks.acked) / x.clicks.sent, 1)}%` : '–',
+            num(crossRoomOf(x)),
+            x.counts ? `${x.counts.exactRooms}/${x.rooms}` : '–',
+            cpu(x.server?.cpuSecondsPer1000Deliveries),
+            x.error ? `error: ${x.error}` : x.serverUp ? '' : 'server died',
+          ]),
+      ),
+    );
+  }
+  for (const x of result.rooms) {
+    if (x.clicks?.firstRefusal)
+      parts.push(`${x.target}: a rooms click was refused: ${x.clicks.firstRefusal}`);
+    // With several rounds, the per-round table shows the errors.
+    if (x.error && !severalRounds) parts.push(`${x.target} rooms: ${x.error}`);
+  }
+  return parts;
+}
+
 /** The side-by-side table of a run, as plain text (also valid inside a Markdown code block). */
 export function formatReport(result: BenchResult): string {
   const o = result.options;
@@ -238,6 +358,8 @@ export function formatReport(result: BenchResult): string {
   const rounds = Math.max(
     roundsOf(result, 'project', n).length,
     roundsOf(result, 'baseline', n).length,
+    roomsRoundsOf(result, 'project').length,
+    roomsRoundsOf(result, 'baseline').length,
     floodRoundsOf(result, 'project').length,
     floodRoundsOf(result, 'baseline').length,
   );
@@ -397,6 +519,7 @@ export function formatReport(result: BenchResult): string {
     if (x.storm?.firstRefusal)
       parts.push(`${x.target}: a storm click was refused: ${x.storm.firstRefusal}`);
   }
+  if (result.rooms.length) parts.push('', ...formatRooms(result));
   if (result.floods.length) parts.push('', ...formatFlood(result));
   const checks = checkTargets(result);
   if (checks.length) {

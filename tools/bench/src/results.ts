@@ -109,6 +109,49 @@ export interface FloodPoint {
   };
 }
 
+/** One target in the rooms scenario: many small rooms clicking and chatting at once. */
+export interface RoomsPoint {
+  target: Target;
+  /** Which round (0-based); absent for a median over rounds. */
+  round?: number;
+  /** The server process was still running at the end. */
+  serverUp: boolean;
+  error?: string;
+  rooms: number;
+  /** Clients in all, and how many of them were welcomed. */
+  clients: number;
+  welcomed: number;
+  clicks?: {
+    sent: number;
+    acked: number;
+    timedOut: number;
+    refused: number;
+    firstRefusal?: string;
+    ackLatency: Summary;
+  };
+  messages?: { sent: number; acked: number; delivered: number; expected: number };
+  /** `click` and `message` deliveries that came from another room than their receiver's. */
+  crossRoom?: { clicks: number; messages: number; none: boolean };
+  counts?: {
+    /** Rooms whose final count is their start plus every click sent in them, each one acked. */
+    exactRooms: number;
+    exact: boolean;
+    /** Clients holding their room's final count shortly after the clicking. */
+    converged: number;
+  };
+  /** The server process while the load was offered. */
+  server?: {
+    /** Deliveries (`click` and `message`) clients received meanwhile. */
+    deliveries: number;
+    cpuSeconds: number;
+    /** % of one core. */
+    cpuPct: number;
+    cpuSecondsPer1000Deliveries: number;
+  };
+  /** The busiest worker's event-loop utilisation (0..1): near 1, latencies include client lag. */
+  loadGeneratorBusy?: number;
+}
+
 export interface BenchResult {
   startedAt: string;
   durationSeconds: number;
@@ -116,6 +159,7 @@ export interface BenchResult {
   options: BenchOptions;
   points: PointResult[];
   floods: FloodPoint[];
+  rooms: RoomsPoint[];
 }
 
 /** Every round measured for `target` at `clients`, in round order. */
@@ -144,6 +188,17 @@ export function floodOf(result: BenchResult, target: Target): FloodPoint | undef
   return rounds.length ? medianPoint(rounds) : undefined;
 }
 
+/** Every round of `target`'s rooms scenario, in round order. */
+export function roomsRoundsOf(result: BenchResult, target: Target): RoomsPoint[] {
+  return result.rooms.filter((r) => r.target === target);
+}
+
+/** `target`'s rooms scenario, if measured: the median over its rounds when several. */
+export function roomsOf(result: BenchResult, target: Target): RoomsPoint | undefined {
+  const rounds = roomsRoundsOf(result, target);
+  return rounds.length ? medianPoint(rounds) : undefined;
+}
+
 /**
  * project / baseline for one figure at `clients`, per round (the two servers measured one
  * after the other in the same round), and their median: the ratio to quote.
@@ -166,6 +221,14 @@ export function floodRatios(
   pick: (flood: FloodPoint) => number | undefined,
 ): { perRound: number[]; median: number } {
   return pairedRatios(floodRoundsOf(result, 'project'), floodRoundsOf(result, 'baseline'), pick);
+}
+
+/** `roundRatios` for a figure of the rooms scenario. */
+export function roomsRatios(
+  result: BenchResult,
+  pick: (rooms: RoomsPoint) => number | undefined,
+): { perRound: number[]; median: number } {
+  return pairedRatios(roomsRoundsOf(result, 'project'), roomsRoundsOf(result, 'baseline'), pick);
 }
 
 /** Each project round's figure over the same round's baseline, and the median of those. */

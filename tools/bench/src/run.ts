@@ -6,7 +6,8 @@ import type { BenchOptions, LoadScenario, Target } from './options';
 import { WorkerPool } from './pool';
 import { isRunning, readCpuSeconds, readRssKiB } from './proc';
 import { connectProbe } from './probe';
-import type { BenchResult, FloodPoint, PointResult } from './results';
+import type { BenchResult, FloodPoint, PointResult, RoomsPoint } from './results';
+import { runRooms } from './rooms';
 import { startServer } from './servers';
 import { nowNs, nsToMs, summarize } from './stats';
 import type {
@@ -16,6 +17,7 @@ import type {
   ConnectResult,
   FanoutLatencies,
 } from './worker-protocol';
+import { mergeCollected, mergeSeries, settle } from './worker-replies';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,42 +31,6 @@ async function probeClick(probe: Socket, timeoutMs: number): Promise<number> {
   };
   if (!result.ok) throw new Error(`probe click refused: ${JSON.stringify(result)}`);
   return result.count;
-}
-
-function mergeCollected(parts: Collected[]): Collected {
-  return {
-    clickDeliveries: parts.reduce((n, p) => n + p.clickDeliveries, 0),
-    messageDeliveries: parts.reduce((n, p) => n + p.messageDeliveries, 0),
-    messageLatencyMs: parts.flatMap((p) => p.messageLatencyMs),
-    lastCounts: parts.flatMap((p) => p.lastCounts),
-    busy: Math.max(...parts.map((p) => p.busy)),
-  };
-}
-
-function mergeSeries(parts: AckSeries[]): AckSeries {
-  return {
-    sent: parts.reduce((n, p) => n + p.sent, 0),
-    acked: parts.reduce((n, p) => n + p.acked, 0),
-    ackedInWindow: parts.reduce((n, p) => n + p.ackedInWindow, 0),
-    timedOut: parts.reduce((n, p) => n + p.timedOut, 0),
-    refused: parts.reduce((n, p) => n + p.refused, 0),
-    ackLatencyMs: parts.flatMap((p) => p.ackLatencyMs),
-    firstRefusal: parts.find((p) => p.firstRefusal)?.firstRefusal,
-  };
-}
-
-/** Polls the workers until `done` holds for their merged counters, or `timeoutMs` passes. */
-async function settle(
-  pool: WorkerPool,
-  done: (c: Collected) => boolean,
-  timeoutMs: number,
-): Promise<Collected> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const collected = mergeCollected(await pool.all<Collected>({ cmd: 'collect' }));
-    if (done(collected) || Date.now() > deadline) return collected;
-    await sleep(100);
-  }
 }
 
 class PointRun {
@@ -306,20 +272,25 @@ async function runPoint(
   return point;
 }
 
-/** One server's run: the load scenarios at a client count, or the flood. */
+/** One server's run: the load scenarios at a client count, the rooms scenario, or the flood. */
 export type Step =
   | { kind: 'load'; target: Target; clients: number; round: number; scenarios: LoadScenario[] }
+  | { kind: 'rooms'; target: Target; round: number }
   | { kind: 'flood'; target: Target; round: number };
 
 /**
- * What runs, in order: one entry per target, client count and round; with the flood, each round
- * ends with a flood of each target, on servers of their own.
+ * What runs, in order: one entry per target, client count and round; with the rooms scenario
+ * and the flood, each round goes on with the rooms of each target, then a flood of each, on
+ * servers of their own.
  */
 export function plan(
   options: Pick<BenchOptions, 'clients' | 'sweep' | 'rounds' | 'targets' | 'scenarios'>,
 ): Step[] {
   const { clients, rounds, targets } = options;
-  const scenarios = options.scenarios.filter((s): s is LoadScenario => s !== 'flood');
+  const scenarios = options.scenarios.filter(
+    (s): s is LoadScenario => s !== 'rooms' && s !== 'flood',
+  );
+  const rooms = options.scenarios.includes('rooms');
   const flood = options.scenarios.includes('flood');
   const mainRounds = Array.from({ length: rounds }, (_, round) => {
     // Alternating which server goes first cancels a machine that gets busier or quieter.
@@ -328,10 +299,11 @@ export function plan(
       ...(scenarios.length
         ? order.map((target): Step => ({ kind: 'load', target, clients, round, scenarios }))
         : []),
+      ...(rooms ? order.map((target): Step => ({ kind: 'rooms', target, round })) : []),
       ...(flood ? order.map((target): Step => ({ kind: 'flood', target, round })) : []),
     ];
   }).flat();
-  // The flood alone connects no clients: nothing to sweep.
+  // The rooms and the flood alone connect no clients at the sweep's counts: nothing to sweep.
   if (!scenarios.length) return mainRounds;
   const counts = [...new Set([...options.sweep, clients])].sort((a, b) => a - b);
   return counts.flatMap((count) => {
@@ -349,7 +321,7 @@ export function plan(
 
 /**
  * Runs every point, each on a fresh server: the full scenario set at `clients` for each round,
- * connect/memory/fanout once at each sweep count, and the flood when asked for.
+ * connect/memory/fanout once at each sweep count, and the rooms and the flood when asked for.
  */
 export async function runBench(
   options: BenchOptions,
@@ -360,11 +332,12 @@ export async function runBench(
   const pool = new WorkerPool(options.workers);
   const points: PointResult[] = [];
   const floods: FloodPoint[] = [];
+  const rooms: RoomsPoint[] = [];
   const t0 = Date.now();
   let phase = '';
   let live: (() => string) | undefined;
   const render = () => {
-    const label = `[${points.length + floods.length + 1}/${steps.length}] ${phase}`;
+    const label = `[${points.length + rooms.length + floods.length + 1}/${steps.length}] ${phase}`;
     progress(
       `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
     );
@@ -374,14 +347,15 @@ export async function runBench(
     for (const step of steps) {
       const { target, round } = step;
       const inRounds =
-        options.rounds > 1 && (step.kind === 'flood' || step.clients === options.clients);
-      const where = step.kind === 'flood' ? 'flood' : `n=${step.clients}`;
+        options.rounds > 1 && (step.kind !== 'load' || step.clients === options.clients);
+      const where = step.kind === 'load' ? `n=${step.clients}` : step.kind;
       const say = (what: string, detail?: () => string) => {
         phase = `${target} ${where}${inRounds ? ` round ${round + 1}/${options.rounds}` : ''}: ${what}`;
         live = detail;
         render();
       };
       if (step.kind === 'flood') floods.push(await runFlood(options, pool, target, round, say));
+      else if (step.kind === 'rooms') rooms.push(await runRooms(options, pool, target, round, say));
       else
         points.push(
           await runPoint(options, pool, target, step.clients, round, step.scenarios, say),
@@ -402,5 +376,6 @@ export async function runBench(
     options,
     points,
     floods,
+    rooms,
   };
 }

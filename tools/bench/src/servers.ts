@@ -16,6 +16,9 @@ export const BENCH_LIMITS = {
   RATE_CONNECT_BURST: '1000000',
   RATE_CONNECT_PER_SEC: '1000000',
   RATE_PER_ADDRESS_FACTOR: '1000000',
+  // The rooms scenario brings hundreds of rooms into memory from this one address.
+  RATE_ROOM_OPEN_BURST: '1000000',
+  RATE_ROOM_OPEN_PER_SEC: '1000000',
 };
 
 const running = new Set<ServerProcess>();

@@ -1,20 +1,38 @@
+import type { RoomClicks } from './room-deliveries';
+
 /**
  * Messages between the bench's main process and its load-generator workers (child_process IPC).
  * Clients are numbered globally; client i lives in worker i % W.
  */
 export type WorkerCommand =
-  | { cmd: 'connect'; url: string; indices: number[]; timeoutMs: number }
+  | {
+      cmd: 'connect';
+      url: string;
+      indices: number[];
+      timeoutMs: number;
+      /** For the rooms scenario: each client names its room (room-layout.ts) in `auth.room`. */
+      roomClients?: number;
+    }
   | { cmd: 'record'; mode: RecordMode }
   | { cmd: 'clicks'; index: number; count: number; intervalMs: number; ackTimeoutMs: number }
   | { cmd: 'fanoutLatencies'; sentNsByCount: Record<string, number> }
   | { cmd: 'chat'; senders: number[]; rate: number; durationMs: number; ackTimeoutMs: number }
   | { cmd: 'storm'; rate: number; durationMs: number; ackTimeoutMs: number }
+  | {
+      cmd: 'rooms';
+      clickRate: number;
+      messageRate: number;
+      durationMs: number;
+      ackTimeoutMs: number;
+    }
+  /** Every room's clicks, by room index, to check what this worker's clients received against. */
+  | { cmd: 'crossRoom'; rooms: RoomClicks[] }
   | ({ cmd: 'flood' } & FloodOrder)
   | { cmd: 'collect' }
   | { cmd: 'disconnect' };
 
 /** What clients record on `click` and `message` broadcasts. */
-export type RecordMode = 'off' | 'click-times' | 'click-count' | 'message-latency';
+export type RecordMode = 'off' | 'click-times' | 'click-count' | 'message-latency' | 'rooms';
 
 export interface ConnectResult {
   connected: number;
@@ -49,6 +67,8 @@ export interface Collected {
   messageLatencyMs: number[];
   /** The last `click` value each client holds (-1 for none). */
   lastCounts: number[];
+  /** The client (global index) each of `lastCounts` is. */
+  clients: number[];
   /** This worker's event-loop utilisation (0..1) since the last `record`: near 1, the clients lag. */
   busy: number;
 }
@@ -59,6 +79,20 @@ export interface FanoutLatencies {
   firstMs: number[];
   lastMs: number[];
   unmatched: number;
+}
+
+/** This worker's share of the rooms scenario's clicking and chat. */
+export interface RoomsLoad {
+  clicks: AckSeries;
+  messages: AckSeries;
+  /** By room index: the rooms this worker has clients in, `acks` only theirs. */
+  rooms: Record<string, RoomClicks>;
+}
+
+/** Deliveries this worker's clients received from outside their room in the rooms scenario. */
+export interface CrossRoomDeliveries {
+  clicks: number;
+  messages: number;
 }
 
 /** What the flood's attacker does: `concurrency` connect loops for `durationMs`, from `localAddress`. */

@@ -2,13 +2,17 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { flood } from './flood-attacker';
 import { offer } from './offer';
+import { countCrossRoomClicks, type RoomClicks } from './room-deliveries';
+import { chatsInRooms, roomMessageText, roomOf, roomSlug, sentInRoom } from './room-layout';
 import { nowNs, nsToMs } from './stats';
 import type {
   ClicksResult,
   Collected,
   ConnectResult,
+  CrossRoomDeliveries,
   FanoutLatencies,
   RecordMode,
+  RoomsLoad,
   WorkerCommand,
   WorkerProgress,
   WorkerReply,
@@ -22,9 +26,12 @@ import type {
 
 const sockets = new Map<number, Socket>();
 const lastCounts = new Map<number, number>();
+/** The room each client is in, when connected for the rooms scenario. */
+const roomOfClient = new Map<number, number>();
 let mode: RecordMode = 'off';
 let clickDeliveries = 0;
 let messageDeliveries = 0;
+let crossRoomMessages = 0;
 let clickClients: number[] = [];
 let clickCounts: number[] = [];
 let clickTimes: number[] = [];
@@ -37,25 +44,42 @@ function onClick(index: number, count: number): void {
   lastCounts.set(index, count);
   if (mode === 'off') return;
   clickDeliveries++;
-  if (mode === 'click-times') {
+  // The rooms scenario checks each delivery against its room's clicks afterwards (crossRoom).
+  if (mode === 'click-times' || mode === 'rooms') {
     clickClients.push(index);
     clickCounts.push(count);
     clickTimes.push(nowNs());
   }
 }
 
-function onMessage(message: unknown): void {
-  if (mode !== 'message-latency') return;
+function onMessage(index: number, message: unknown): void {
+  if (mode !== 'message-latency' && mode !== 'rooms') return;
   const at = nowNs();
   // The baseline echoes the string; the project sends a ChatMessage.
   const text = typeof message === 'string' ? message : (message as { text?: string })?.text;
+  if (mode === 'rooms') {
+    messageDeliveries++;
+    if (sentInRoom(text ?? '') !== roomSlug(roomOfClientOrFail(index))) crossRoomMessages++;
+    return;
+  }
   const sentNs = Number(text?.split(' ')[1]);
   if (!Number.isFinite(sentNs)) return;
   messageDeliveries++;
   messageLatencyMs.push(nsToMs(at - sentNs));
 }
 
-function connect(url: string, indices: number[], timeoutMs: number): Promise<ConnectResult> {
+function roomOfClientOrFail(index: number): number {
+  const room = roomOfClient.get(index);
+  if (room === undefined) throw new Error(`client ${index} was not connected to a room`);
+  return room;
+}
+
+function connect(
+  url: string,
+  indices: number[],
+  timeoutMs: number,
+  roomClients?: number,
+): Promise<ConnectResult> {
   const result: ConnectResult = {
     connected: 0,
     welcomed: 0,
@@ -79,12 +103,14 @@ function connect(url: string, indices: number[], timeoutMs: number): Promise<Con
     };
     if (indices.length === 0) return finish();
     for (const index of indices) {
+      const room = roomClients === undefined ? undefined : roomOf(index, roomClients);
+      if (room !== undefined) roomOfClient.set(index, room);
       const socket = io(url, {
         transports: ['websocket'],
         forceNew: true,
         reconnection: false,
         timeout: timeoutMs,
-        auth: { name: `bench-${index}` },
+        auth: { name: `bench-${index}`, ...(room !== undefined && { room: roomSlug(room) }) },
       });
       sockets.set(index, socket);
       lastCounts.set(index, -1);
@@ -111,7 +137,7 @@ function connect(url: string, indices: number[], timeoutMs: number): Promise<Con
         }
       });
       socket.on('click', (count: number) => onClick(index, count));
-      socket.on('message', onMessage);
+      socket.on('message', (message: unknown) => onMessage(index, message));
     }
   });
 }
@@ -172,6 +198,67 @@ function fanoutLatencies(sentNsByCount: Record<string, number>): FanoutLatencies
   return { latencyMs, firstMs, lastMs, unmatched };
 }
 
+/**
+ * The rooms scenario's load from this worker's clients: each clicks `clickRate` times a second
+ * and every fifth also sends `messageRate` messages a second, all in its own room; says, per
+ * room, what its clients here sent and got acked.
+ */
+async function roomsLoad(
+  clickRate: number,
+  messageRate: number,
+  durationMs: number,
+  ackTimeoutMs: number,
+): Promise<RoomsLoad> {
+  const rooms: Record<string, RoomClicks> = {};
+  const shareOf = (index: number) =>
+    (rooms[roomOfClientOrFail(index)] ??= { start: -1, sent: 0, acked: 0, acks: [] });
+  // No click is on its way yet: the counts held now are the rooms' counts at the start.
+  for (const [index, count] of lastCounts) {
+    const share = shareOf(index);
+    share.start = Math.max(share.start, count);
+  }
+  const clients = [...sockets.entries()];
+  const [clicks, messages] = await Promise.all([
+    offer({
+      clients,
+      rate: clickRate,
+      durationMs,
+      ackTimeoutMs,
+      send: (socket, index, _seq, ack) => {
+        shareOf(index).sent++;
+        socket.emit('click', ack);
+      },
+      onAck: (result, sentNs, index) => {
+        const share = shareOf(index);
+        share.acked++;
+        share.acks.push([(result as { count: number }).count, sentNs]);
+      },
+      live,
+    }),
+    offer({
+      clients: clients.filter(([index]) => chatsInRooms(index)),
+      rate: messageRate,
+      durationMs,
+      ackTimeoutMs,
+      send: (socket, index, seq, ack) =>
+        socket.emit(
+          'message',
+          roomMessageText(String(index), seq, roomSlug(roomOfClientOrFail(index))),
+          ack,
+        ),
+    }),
+  ]);
+  return { clicks, messages, rooms };
+}
+
+function crossRoom(rooms: RoomClicks[]): CrossRoomDeliveries {
+  const received = { clients: clickClients, counts: clickCounts, atNs: clickTimes };
+  return {
+    clicks: countCrossRoomClicks(received, rooms, roomOfClientOrFail),
+    messages: crossRoomMessages,
+  };
+}
+
 function collect(): Collected {
   const busy = performance.eventLoopUtilization(loopSince).utilization;
   return {
@@ -179,6 +266,7 @@ function collect(): Collected {
     messageDeliveries,
     messageLatencyMs,
     lastCounts: [...lastCounts.values()],
+    clients: [...lastCounts.keys()],
     busy,
   };
 }
@@ -186,7 +274,7 @@ function collect(): Collected {
 function record(next: RecordMode): void {
   mode = next;
   loopSince = performance.eventLoopUtilization();
-  clickDeliveries = messageDeliveries = 0;
+  clickDeliveries = messageDeliveries = crossRoomMessages = 0;
   clickClients = [];
   clickCounts = [];
   clickTimes = [];
@@ -198,13 +286,14 @@ async function disconnect(): Promise<void> {
   for (const socket of sockets.values()) socket.disconnect();
   sockets.clear();
   lastCounts.clear();
+  roomOfClient.clear();
   record('off');
 }
 
 async function run(command: WorkerCommand): Promise<unknown> {
   switch (command.cmd) {
     case 'connect':
-      return connect(command.url, command.indices, command.timeoutMs);
+      return connect(command.url, command.indices, command.timeoutMs, command.roomClients);
     case 'record':
       return record(command.mode);
     case 'clicks':
@@ -231,6 +320,15 @@ async function run(command: WorkerCommand): Promise<unknown> {
         send: (socket, _i, _s, ack) => socket.emit('click', ack),
         live,
       });
+    case 'rooms':
+      return roomsLoad(
+        command.clickRate,
+        command.messageRate,
+        command.durationMs,
+        command.ackTimeoutMs,
+      );
+    case 'crossRoom':
+      return crossRoom(command.rooms);
     case 'flood':
       return flood(command);
     case 'collect':

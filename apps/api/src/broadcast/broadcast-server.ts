@@ -10,10 +10,10 @@ export type Emit = <E extends keyof ServerToClientEvents>(
 
 /** What the broadcaster uses of the Socket.IO server (a LiveServer is one). */
 export interface BroadcastServer {
-  /** To every client of every instance, through the adapter (which keeps it for recovery). */
-  emit: Emit;
+  /** To a room's clients on every instance, through the adapter (which keeps it for recovery). */
+  to(room: string): { emit: Emit };
   /** To this instance's own clients. */
-  local: { emit: Emit; to(room: string): { emit: Emit } };
+  local: { to(room: string): { emit: Emit } };
   /** To the other instances (never back to this one). */
   serverSideEmit<E extends keyof InterServerEvents>(
     event: E,
@@ -25,6 +25,6 @@ export interface BroadcastServer {
 /** What the broadcaster uses of a connection that speaks to the others (a LiveSocket is one). */
 export interface Speaker {
   data: Pick<LiveSocketData, 'name'>;
-  /** To every client but this one, through the adapter. */
-  broadcast: { emit: Emit };
+  /** To a room's clients but this one, through the adapter. */
+  to(room: string): { emit: Emit };
 }

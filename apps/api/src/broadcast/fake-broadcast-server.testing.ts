@@ -2,8 +2,8 @@ import type { ServerToClientEvents } from '@live/shared-events';
 import type { InterServerEvents } from '../socket/inter-server-events';
 import type { BroadcastServer, Emit } from './broadcast-server';
 
-/** Who a packet went to: every instance's clients, this instance's, or one room of this instance's. */
-export type Audience = 'everyone' | 'local' | `room ${string}`;
+/** Who a packet went to: a room on every instance, or a room of this instance's clients. */
+export type Audience = `everywhere ${string}` | `room ${string}`;
 
 export interface SentPacket {
   to: Audience;
@@ -28,11 +28,13 @@ export class FakeBroadcastServer implements BroadcastServer {
   readonly middleware: unknown[] = [];
   private readonly peerListeners = new Map<PeerEvent, PeerListener>();
 
-  readonly emit = this.emitter('everyone');
   readonly local = {
-    emit: this.emitter('local'),
     to: (room: string) => ({ emit: this.emitter(`room ${room}`) }),
   };
+
+  to(room: string): { emit: Emit } {
+    return { emit: this.emitter(`everywhere ${room}`) };
+  }
 
   serverSideEmit<E extends PeerEvent>(
     event: E,
@@ -58,7 +60,7 @@ export class FakeBroadcastServer implements BroadcastServer {
   }
 
   /** The first argument of every `event` sent to `to`, in order. */
-  values(event: keyof ServerToClientEvents, to: Audience = 'local'): unknown[] {
+  values(event: keyof ServerToClientEvents, to: Audience = 'room room:lobby'): unknown[] {
     return this.sent.filter((p) => p.event === event && p.to === to).map((p) => p.args[0]);
   }
 

@@ -5,202 +5,166 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EVENTS, LIMITS, type ChatMessage, type UserMuted } from '@live/shared-events';
+import { EVENTS, LOBBY, type ChatMessage, type UserMuted } from '@live/shared-events';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { CounterService } from '../counter/counter.service';
 import { LiveMetrics } from '../metrics/live-metrics';
-import { PEOPLE_HEARTBEAT_MS } from '../people/people.module';
-import { PeopleService } from '../people/people.service';
-import { PresenceService } from '../presence/presence.service';
-import { clickIntervalMs, presenceIntervalMs } from './broadcast-intervals';
+import type { Room } from '../rooms/room';
+import { RoomRegistry } from '../rooms/room-registry';
 import type { BroadcastServer, Speaker } from './broadcast-server';
-import { Coalescer } from './coalescer';
-import { SlicedBroadcast, type RoomMember } from './sliced-broadcast';
+import { RoomBroadcast } from './room-broadcast';
+import type { RoomMember } from './sliced-broadcast';
 
 /**
- * Decides who hears each broadcast, for every gateway. Counts (`click`, `presence`, a reset's
- * `counter:reset`) go only to this instance's own clients (server.local), always with the
- * highest count known here, and coalesced but for a reset, so however instances' broadcasts
- * interleave, the last value a client gets is the final one; instances converge by telling each
- * other their highest count (docs/scaling.md). Chat (`message`, `message:deleted`, `typing`)
- * goes to everyone through the adapter.
+ * Decides who hears each broadcast, for every gateway, and never beyond the room it belongs to.
+ * Counts (`click`, `presence`, a reset's `counter:reset`) and people go only to this instance's
+ * own clients in the room (RoomBroadcast), always with the highest count known here, coalesced
+ * but for a reset, so however instances' broadcasts interleave, the last value a client gets is
+ * the final one; instances converge by telling each other each room's highest count
+ * (docs/scaling.md). Chat (`message`, edits, deletions, `typing`) goes to the room on every
+ * instance through the adapter.
  */
 @Injectable()
 export class LiveBroadcaster implements BeforeApplicationShutdown, OnApplicationShutdown {
   /** Set by {@link attach}, before any connection. */
   private server!: BroadcastServer;
-  private readonly clustered: boolean;
+  /** This instance, to the others' people boards; absent when alone. */
+  private readonly instance: string | undefined;
+  /**
+   * How often an instance of a cluster tells the others who is in each room, changed or not:
+   * three times per PRESENCE_TTL_MS, after which the others stop counting an instance silent.
+   */
+  private readonly heartbeatMs: number;
+  private readonly rooms = new Map<string, RoomBroadcast>();
   private readonly stopListening: (() => void)[] = [];
-
-  // Under sustained clicking, from 500 clients on, a count broadcast goes out in 8 slices, one
-  // per loop turn, so the clicks that arrive meanwhile are acked between slices, not after the
-  // whole broadcast. A click after a quiet spell goes to everyone at once: nothing waits behind
-  // it, and slices would only stretch its broadcast (docs/performance.md, step 8).
-  private readonly clickSlices = new SlicedBroadcast(8, 500);
-  // N clients clicking must not cost N² deliveries; the tick grows with the audience, so a
-  // storm's broadcasts leave the event loop time to ack.
-  private readonly clickBroadcast = new Coalescer(
-    () => clickIntervalMs(this.presence.localConnections),
-    (sustained) => {
-      if (sustained)
-        this.clickSlices.emit(
-          this.server.local,
-          this.presence.localConnections,
-          EVENTS.click,
-          () => this.counter.current,
-        );
-      else this.server.local.emit(EVENTS.click, this.counter.current);
-      this.metrics.broadcasts.inc({ event: EVENTS.click });
-    },
-  );
-  private readonly presenceBroadcast = new Coalescer(
-    () => presenceIntervalMs(this.presence.localConnections),
-    () => {
-      this.server.local.emit(EVENTS.presence, { online: this.presence.online });
-      this.metrics.broadcasts.inc({ event: EVENTS.presence });
-    },
-  );
-  // Who joined, left or was renamed, as one diff per tick for everyone here: 1000 people
-  // arriving together cost each client a few `people` events, not a thousand.
-  private readonly peopleBroadcast = new Coalescer(
-    () => presenceIntervalMs(this.presence.localConnections),
-    () => {
-      const change = this.people.takeChange();
-      if (!change) return;
-      this.server.local.emit(EVENTS.people, change);
-      this.metrics.broadcasts.inc({ event: EVENTS.people });
-    },
-  );
-  /** This instance, to the others' people boards. */
-  private readonly instance = randomUUID();
-  private readonly peopleShare = new Coalescer(LIMITS.broadcastIntervalMs * 4, () => {
-    this.server.serverSideEmit('people', this.instance, this.people.local());
-  });
   private peopleHeartbeat: NodeJS.Timeout | undefined;
-  // With several instances, the others hear of this one's clicks at most once per tick.
-  private readonly clickShare = new Coalescer(LIMITS.broadcastIntervalMs, () => {
-    this.server.serverSideEmit('count', this.counter.current);
-  });
 
   constructor(
-    private readonly counter: CounterService,
-    private readonly presence: PresenceService,
-    private readonly people: PeopleService,
+    private readonly registry: RoomRegistry,
     private readonly metrics: LiveMetrics,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.clustered = config.redis !== undefined;
+    this.instance = config.redis ? randomUUID() : undefined;
+    this.heartbeatMs = (config.redis?.presenceTtlMs ?? 0) / 3;
   }
 
   /** Starts broadcasting on `server`: what the other instances say, and what changes here. */
   attach(server: BroadcastServer): void {
     this.server = server;
-    server.on('count', (count) => {
-      if (this.counter.observe(count)) this.clickBroadcast.schedule();
-    });
-    server.on('counterReset', (count) => {
-      this.counter.adopt(count);
-      this.announceReset(count);
-    });
+    for (const room of this.registry.all()) this.opened(room);
     this.stopListening.push(
-      // Fires once a click is committed, before the disk confirms it: the count's broadcast
-      // does not wait for the fsync that the ack waits for.
-      this.counter.onChange(() => this.clickBroadcast.schedule()),
-      this.presence.onChange(() => this.presenceBroadcast.schedule()),
-      this.people.onChange((local) => {
-        this.peopleBroadcast.schedule();
-        if (local && this.clustered) this.peopleShare.schedule();
+      this.registry.onOpened((room) => this.opened(room)),
+      this.registry.onClosed((room) => {
+        this.rooms.get(room.slug)?.close();
+        this.rooms.delete(room.slug);
       }),
     );
-    if (this.clustered) {
-      server.on('people', (instance, people) => this.people.observe(instance, people));
-      server.on('peopleHello', () => this.peopleShare.schedule());
-      server.serverSideEmit('peopleHello');
-      // Unchanged people are said again now and then: an instance that dies stops saying them.
-      this.peopleHeartbeat = setInterval(() => {
-        this.peopleShare.schedule();
-        this.people.forgetStale();
-      }, PEOPLE_HEARTBEAT_MS);
-      this.peopleHeartbeat.unref();
-    }
+    // Instances that name no room speak of the lobby (as every instance did before rooms).
+    server.on('count', (count, room = LOBBY) => this.rooms.get(room)?.observedCount(count));
+    server.on('counterReset', (count, room = LOBBY) => {
+      const held = this.registry.get(room);
+      if (!held) return;
+      held.counter.adopt(count);
+      this.rooms.get(room)?.announceReset(count);
+    });
+    if (!this.instance) return;
+    server.on('people', (instance, people, room = LOBBY, connections) =>
+      this.registry.get(room)?.people.observe(instance, people, connections),
+    );
+    server.on('peopleHello', (room) => {
+      if (room === undefined) for (const broadcast of this.rooms.values()) broadcast.sharePeople();
+      else this.rooms.get(room)?.sharePeople();
+    });
+    // Unchanged people are said again now and then: an instance that dies stops saying them.
+    this.peopleHeartbeat = setInterval(() => {
+      for (const room of this.registry.all()) {
+        if (room.people.localConnections > 0) this.rooms.get(room.slug)?.sharePeople();
+        room.people.forgetStale();
+      }
+    }, this.heartbeatMs);
+    this.peopleHeartbeat.unref();
   }
 
-  /** Places a new connection in its slice of the click broadcast. */
-  admit(socket: RoomMember): void {
-    this.clickSlices.assign(socket);
+  /** Places a new connection in its slice of its room's click broadcast. */
+  admit(room: Room, socket: RoomMember): void {
+    socket.join(room.channel);
+    this.rooms.get(room.slug)?.admit(socket);
   }
 
-  /** A click was counted here: with other instances, they hear this one's count within a tick. */
-  clicked(): void {
-    if (this.clustered) this.clickShare.schedule();
+  /** A click was counted here: with other instances, they hear the room's count within a tick. */
+  clicked(room: Room): void {
+    this.rooms.get(room.slug)?.clicked();
   }
 
-  /** A connection came or went here: `online` goes out, coalesced. */
-  onlineChanged(): void {
-    this.presenceBroadcast.schedule();
-  }
-
-  /** A moderator reset the counter here to `count`: every instance tells its own clients. */
-  counterReset(count: number): void {
+  /** A moderator reset the room's counter here to `count`: every instance tells its own clients. */
+  counterReset(room: Room, count: number): void {
     // Other instances hold the old count as their latest; they must start again too.
-    if (this.clustered) this.server.serverSideEmit('counterReset', count);
-    this.announceReset(count);
+    if (this.instance) this.server.serverSideEmit('counterReset', count, room.slug);
+    this.rooms.get(room.slug)?.announceReset(count);
   }
 
-  /** Sends this instance's clients the latest count at once (on shutdown: they leave holding it). */
+  /** Sends this instance's clients their room's latest count at once (on shutdown: they leave holding it). */
   sendLatestCount(): void {
-    this.server.local.emit(EVENTS.click, this.counter.current);
+    for (const broadcast of this.rooms.values()) broadcast.sendLatestCount();
   }
 
-  message(message: ChatMessage): void {
-    this.server.emit(EVENTS.message, message);
+  message(room: Room, message: ChatMessage): void {
+    this.server.to(room.channel).emit(EVENTS.message, message);
   }
 
-  messageDeleted(id: string): void {
-    this.server.emit(EVENTS.messageDeleted, { id });
+  messageDeleted(room: Room, id: string): void {
+    this.server.to(room.channel).emit(EVENTS.messageDeleted, { id });
   }
 
-  messageEdited(message: ChatMessage): void {
-    this.server.emit(EVENTS.messageEdited, message);
+  messageEdited(room: Room, message: ChatMessage): void {
+    this.server.to(room.channel).emit(EVENTS.messageEdited, message);
   }
 
-  /** Everyone hears who was muted (or unmuted); the other instances refuse their sends too. */
-  muted(muted: UserMuted, until: number): void {
-    if (this.clustered) this.server.serverSideEmit('muted', muted.userId, until);
-    this.server.emit(EVENTS.userMuted, muted);
+  /**
+   * The moderator's room hears who was muted (or unmuted), no other: the person, wherever they
+   * are, is refused (and told why) from their next send, on every instance.
+   */
+  muted(room: Room, muted: UserMuted, until: number): void {
+    if (this.instance) this.server.serverSideEmit('muted', muted.userId, until);
+    this.server.to(room.channel).emit(EVENTS.userMuted, muted);
   }
 
   /** The person took another name: the other instances' connections of theirs take it too. */
   renamed(userId: string, name: string): void {
-    if (this.clustered) this.server.serverSideEmit('renamed', userId, name);
+    if (this.instance) this.server.serverSideEmit('renamed', userId, name);
   }
 
-  /** Tells everyone but `speaker` whether it is typing. */
-  typing(speaker: Speaker, typing: boolean): void {
-    speaker.broadcast.emit(EVENTS.typing, { name: speaker.data.name, typing });
+  /** Tells everyone in the speaker's room but the speaker whether it is typing. */
+  typing(speaker: Speaker, room: Room, typing: boolean): void {
+    speaker.to(room.channel).emit(EVENTS.typing, { name: speaker.data.name, typing });
   }
 
   /** While the adapter still runs: the others stop listing this instance's people at once, not three heartbeats later. */
   beforeApplicationShutdown(): void {
     clearInterval(this.peopleHeartbeat);
-    this.peopleShare.cancel();
-    if (this.clustered && this.server) this.server.serverSideEmit('people', this.instance, []);
+    if (!this.instance || !this.server) return;
+    for (const room of this.registry.all()) {
+      this.rooms.get(room.slug)?.close();
+      if (room.people.localConnections > 0)
+        this.server.serverSideEmit('people', this.instance, [], room.slug, 0);
+    }
   }
 
   onApplicationShutdown(): void {
     for (const stop of this.stopListening.splice(0)) stop();
-    this.clickBroadcast.cancel();
-    this.presenceBroadcast.cancel();
-    this.peopleBroadcast.cancel();
-    this.peopleShare.cancel();
+    for (const broadcast of this.rooms.values()) broadcast.close();
     clearInterval(this.peopleHeartbeat);
-    this.clickShare.cancel();
   }
 
-  /** A reset reaches a client as `counter:reset`, the one count it may go down to. */
-  private announceReset(count: number): void {
-    this.server.local.emit(EVENTS.counterReset, { count });
-    // Clients written like the tutorial only listen to `click`.
-    this.server.local.emit(EVENTS.click, count);
+  private opened(room: Room): void {
+    this.rooms.set(
+      room.slug,
+      new RoomBroadcast(room, {
+        server: this.server,
+        metrics: this.metrics,
+        instance: this.instance,
+      }),
+    );
+    // Whoever else is in it tells this instance now, not at their next heartbeat.
+    if (this.instance) this.server.serverSideEmit('peopleHello', room.slug);
   }
 }

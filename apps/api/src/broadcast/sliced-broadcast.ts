@@ -3,15 +3,15 @@ export interface RoomMember {
   join(room: string): unknown;
 }
 export interface RoomEmitter {
-  emit(event: string, ...args: unknown[]): unknown;
   to(room: string): { emit(event: string, ...args: unknown[]): unknown };
 }
 
 /**
  * Sends a broadcast to a large audience in slices, one slice per event-loop turn, so acks and
  * other I/O interleave instead of queueing behind thousands of socket writes (a broadcast to
- * 1000 clients blocks the loop for milliseconds). Slices are Socket.IO rooms: the emitter
- * decides their reach (LiveBroadcaster passes `server.local`, this instance's clients).
+ * 1000 clients blocks the loop for milliseconds). The audience is one Socket.IO room (a live
+ * room's channel) and its slices are rooms named after it; the emitter decides their reach
+ * (RoomBroadcast passes `server.local`, this instance's clients).
  */
 export class SlicedBroadcast {
   private assigned = 0;
@@ -19,10 +19,12 @@ export class SlicedBroadcast {
   /**
    * @param slices rooms the audience is spread over
    * @param minAudience below this many, one plain broadcast: it is short enough
+   * @param channel the room everyone in the audience is in
    */
   constructor(
     private readonly slices: number,
     private readonly minAudience: number,
+    private readonly channel: string,
   ) {}
 
   /** Puts a new connection in the next slice (round robin). */
@@ -33,7 +35,7 @@ export class SlicedBroadcast {
   /** Emits `value()` to everyone; each slice reads the value when its turn comes, so it is the latest. */
   emit(server: RoomEmitter, audience: number, event: string, value: () => unknown): void {
     if (audience < this.minAudience) {
-      server.emit(event, value());
+      server.to(this.channel).emit(event, value());
       return;
     }
     let slice = 0;
@@ -45,6 +47,6 @@ export class SlicedBroadcast {
   }
 
   private room(slice: number): string {
-    return `broadcast-slice:${slice}`;
+    return `${this.channel}#${slice}`;
   }
 }

@@ -18,7 +18,10 @@ export interface ChatActor {
   moderator: boolean;
 }
 
-/** Chat messages: posting (idempotent by id), editing, deleting and history. Knows nothing of sockets. */
+/**
+ * Chat messages, each room's its own: posting (idempotent by id), editing, deleting and history.
+ * Knows nothing of sockets.
+ */
 @Injectable()
 export class ChatService {
   constructor(
@@ -33,10 +36,11 @@ export class ChatService {
    * another person's message under it is neither returned nor replaced.
    */
   async post(
+    room: string,
     author: Pick<ChatActor, 'userId' | 'name'>,
     input: MessageInput,
   ): Promise<StoredMessage> {
-    const result = await this.store.append({
+    const result = await this.store.append(room, {
       id: input.id ?? randomUUID(),
       author: author.name,
       authorId: author.userId,
@@ -59,9 +63,9 @@ export class ChatService {
   }
 
   /** New text for a message: its author's within the edit window, or a moderator's. */
-  async edit(actor: ChatActor, id: string, text: string): Promise<ChatMessage> {
-    await this.mayChange(actor, await this.found(id), 'edit');
-    const edited = await this.store.edit(id, text, new Date().toISOString());
+  async edit(room: string, actor: ChatActor, id: string, text: string): Promise<ChatMessage> {
+    await this.mayChange(actor, await this.found(room, id), 'edit');
+    const edited = await this.store.edit(room, id, text, new Date().toISOString());
     if (!edited) throw notFound();
     return edited;
   }
@@ -70,16 +74,16 @@ export class ChatService {
    * Deletes a message for good: its author's within the edit window, or a moderator's. False
    * when no message has this id (already deleted: deleting is idempotent).
    */
-  async delete(actor: ChatActor, id: string): Promise<boolean> {
-    const message = await this.store.message(id);
+  async delete(room: string, actor: ChatActor, id: string): Promise<boolean> {
+    const message = await this.store.message(room, id);
     if (!message) return false;
     await this.mayChange(actor, message, 'delete');
-    return this.store.delete(id);
+    return this.store.delete(room, id);
   }
 
-  /** A page of history, oldest first. */
-  history(query: HistoryRequest): Promise<ChatMessage[]> {
-    return this.store.messages({
+  /** A page of the room's history, oldest first. */
+  history(room: string, query: HistoryRequest): Promise<ChatMessage[]> {
+    return this.store.messages(room, {
       before: query?.before,
       after: query?.after,
       limit: query?.limit ?? LIMITS.historyDefaultLimit,
@@ -87,12 +91,12 @@ export class ChatService {
   }
 
   /** The messages a newly connected client starts with. */
-  latest(): Promise<ChatMessage[]> {
-    return this.store.messages({ limit: LIMITS.welcomeMessages });
+  latest(room: string): Promise<ChatMessage[]> {
+    return this.store.messages(room, { limit: LIMITS.welcomeMessages });
   }
 
-  private async found(id: string): Promise<ChatMessage> {
-    const message = await this.store.message(id);
+  private async found(room: string, id: string): Promise<ChatMessage> {
+    const message = await this.store.message(room, id);
     if (!message) throw notFound();
     return message;
   }

@@ -46,6 +46,16 @@ const environmentSchema = z.object({
   /** New connections (Socket.IO CONNECTs) per client address: a burst, then per second. */
   RATE_CONNECT_BURST: burst.default(100),
   RATE_CONNECT_PER_SEC: positive.default(1),
+  /**
+   * Rooms a client address may bring into this instance's memory (connecting to a room nobody
+   * here is in): a burst, then per second. Each person (identity) gets the same, on their own.
+   */
+  RATE_ROOM_OPEN_BURST: burst.default(20),
+  RATE_ROOM_OPEN_PER_SEC: positive.default(0.2),
+  /** Rooms one instance keeps in memory at most; a connection to one more is refused while all are in use. */
+  ROOMS_MAX: z.coerce.number().int().min(1).default(10_000),
+  /** A room nobody on this instance is in leaves memory after this long (it comes back from the store). */
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Client addresses the rate limiter remembers per limit; beyond it the least recent is forgotten. */
   RATE_LIMIT_MAX_ADDRESSES: z.coerce.number().int().min(100).default(100_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -57,7 +67,7 @@ const environmentSchema = z.object({
   REDIS_PREFIX: z.string().min(1).default('live:'),
   /** Chat messages kept in Redis; older ones are trimmed from history. */
   REDIS_HISTORY_CAP: z.coerce.number().int().min(100).default(10_000),
-  /** An instance that stops heartbeating leaves the `online` count after this long. */
+  /** An instance that stops telling the others who is on it leaves `online` and the people list after this long. */
   PRESENCE_TTL_MS: z.coerce.number().int().min(1000).max(30_000).default(15_000),
   /** How long a dropped connection may take to come back and still get the events it missed. */
   RECOVERY_WINDOW_MS: z.coerce.number().int().min(0).default(120_000),
@@ -187,8 +197,12 @@ export interface AppConfig {
   personLimitFactor: number;
   /** Connects per client address. */
   connectRate: RateLimit;
+  /** Rooms opened here per client address, and per person. */
+  roomOpenRate: RateLimit;
   /** Client keys remembered per limit (bounds the limiter's memory). */
   rateLimitMaxKeys: number;
+  roomsMax: number;
+  roomIdleMs: number;
   shutdownTimeoutMs: number;
   redis?: RedisConfig;
   /** Absent: moderation is off and every token is refused. */
@@ -259,7 +273,10 @@ export function loadConfig(
     rateLimitFactor: e.RATE_PER_ADDRESS_FACTOR,
     personLimitFactor: e.RATE_PER_PERSON_FACTOR,
     connectRate: { burst: e.RATE_CONNECT_BURST, perSecond: e.RATE_CONNECT_PER_SEC },
+    roomOpenRate: { burst: e.RATE_ROOM_OPEN_BURST, perSecond: e.RATE_ROOM_OPEN_PER_SEC },
     rateLimitMaxKeys: e.RATE_LIMIT_MAX_ADDRESSES,
+    roomsMax: e.ROOMS_MAX,
+    roomIdleMs: e.ROOM_IDLE_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redis: e.REDIS_URL
       ? {

@@ -5,28 +5,35 @@ import { LiveBroadcaster } from '../broadcast/live-broadcaster';
 import { ChatService } from '../chat/chat.service';
 import { TypingService } from '../chat/typing.service';
 import { APP_CONFIG } from '../config/config';
-import { CounterService } from '../counter/counter.service';
 import { IdentityService } from '../identity/identity.service';
 import { MuteList } from '../identity/mute-list';
 import { LiveMetrics } from '../metrics/live-metrics';
-import { PeopleService } from '../people/people.service';
-import { PresenceService } from '../presence/presence.service';
+import { RoomRegistry } from '../rooms/room-registry';
 import { ConnectionAdmission } from '../security/connection-admission';
+import { ClientLimits } from '../socket/client-limits';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
 import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
 import { handshake } from '../socket/handshake';
+import { STORE, type Store } from '../store/store';
 import { LiveGateway } from './live.gateway';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';
 
-function fakeSocket(name = 'Ada', id = 'sock-1', userId = `${name.toLowerCase()}-identity`) {
+function fakeSocket(
+  name = 'Ada',
+  id = 'sock-1',
+  userId = `${name.toLowerCase()}-identity`,
+  room?: string,
+) {
+  const toRoom = { emit: jest.fn(() => true) };
   const socket = {
     id,
-    data: { name, userId },
+    data: { name, userId, room },
     emit: jest.fn(),
     join: jest.fn(),
-    broadcast: { emit: jest.fn(() => true) },
+    to: jest.fn(() => toRoom),
+    toRoom,
   };
   return socket as typeof socket & LiveSocket;
 }
@@ -37,18 +44,16 @@ describe('LiveGateway', () => {
   let broadcaster: LiveBroadcaster;
   let server: FakeBroadcastServer;
   const install = jest.fn();
-  // The counter announces a click on commit, before the click resolves.
-  const counterChanged = new Set<() => void>();
-  const counter = {
-    current: 7,
-    click: jest.fn<(id?: string) => Promise<number>>(),
-    onChange: (listener: () => void) => (counterChanged.add(listener), () => undefined),
+  let rooms: RoomRegistry;
+  // The store announces a click on commit, before the click resolves, as the real ones do.
+  const store = {
+    count: jest.fn<Store['count']>(async (room) => (room === 'lobby' ? 7 : 0)),
+    click: jest.fn<Store['click']>(),
   };
-  /** The next click commits `count`: the counter says so, then the click resolves. */
+  /** The next click commits `count`, then resolves. */
   const clickCommits = (count: number) =>
-    counter.click.mockImplementationOnce(async () => {
-      counter.current = count;
-      counterChanged.forEach((listener) => listener());
+    store.click.mockImplementationOnce(async (_room, _id, onCommit) => {
+      onCommit?.(count);
       return count;
     });
   const chat = {
@@ -56,8 +61,6 @@ describe('LiveGateway', () => {
     history: jest.fn<ChatService['history']>(),
     latest: jest.fn<ChatService['latest']>(),
   };
-  let presence: PresenceService;
-  let people: PeopleService;
   const identities = {
     keepNamesOf: jest.fn(),
     left: jest.fn(async () => undefined),
@@ -66,9 +69,6 @@ describe('LiveGateway', () => {
   beforeEach(async () => {
     jest.useFakeTimers();
     jest.clearAllMocks();
-    counterChanged.clear();
-    presence = new PresenceService();
-    people = new PeopleService();
     const moduleRef = await Test.createTestingModule({
       providers: [
         LiveGateway,
@@ -80,15 +80,25 @@ describe('LiveGateway', () => {
         RequestTracker,
         RequestTrackingInterceptor,
         { provide: ConnectionAdmission, useValue: { install } },
-        { provide: APP_CONFIG, useValue: { shutdownTimeoutMs: 200, editWindowMs: 900_000 } },
-        { provide: CounterService, useValue: counter },
+        {
+          provide: APP_CONFIG,
+          useValue: {
+            shutdownTimeoutMs: 200,
+            editWindowMs: 900_000,
+            roomsMax: 10,
+            roomIdleMs: 1000,
+          },
+        },
+        RoomRegistry,
+        { provide: STORE, useValue: store },
+        { provide: ClientLimits, useValue: {} },
         { provide: IdentityService, useValue: identities },
-        { provide: PeopleService, useValue: people },
         { provide: MuteList, useValue: new MuteList() },
         { provide: ChatService, useValue: chat },
-        { provide: PresenceService, useValue: presence },
       ],
     }).compile();
+    rooms = moduleRef.get(RoomRegistry);
+    await rooms.onModuleInit();
     gateway = moduleRef.get(LiveGateway);
     broadcaster = moduleRef.get(LiveBroadcaster);
     server = new FakeBroadcastServer();
@@ -97,12 +107,13 @@ describe('LiveGateway', () => {
 
   afterEach(() => {
     broadcaster.onApplicationShutdown();
+    rooms.onModuleDestroy();
     jest.useRealTimers();
   });
 
-  it('installs the handshake, the admission checks and the identity handshake after them on init', () => {
+  it('installs the handshake, the admission checks, and the identity and room handshakes after them on init', () => {
     expect(server.middleware).toEqual([handshake]);
-    expect(install).toHaveBeenCalledWith(server, expect.any(Function));
+    expect(install).toHaveBeenCalledWith(server, expect.any(Function), expect.any(Function));
   });
 
   it('welcomes a connection with who is here, then tells everyone who is online and who came', async () => {
@@ -117,6 +128,7 @@ describe('LiveGateway', () => {
       online: 1,
       people: { people: [ada], total: 1 },
       editWindowMs: 900_000,
+      room: 'lobby',
     });
     expect(server.values('presence')).toEqual([{ online: 1 }]);
     expect(server.values('people')).toEqual([{ joined: [ada], left: [], renamed: [], total: 1 }]);
@@ -132,7 +144,7 @@ describe('LiveGateway', () => {
     clickCommits(8);
     expect(await gateway.click(fakeSocket(), { id: 'c1' })).toEqual({ ok: true, count: 8 });
     // A click id is its person's.
-    expect(counter.click).toHaveBeenCalledWith('ada-identity/c1');
+    expect(store.click).toHaveBeenCalledWith('lobby', 'ada-identity/c1', expect.any(Function));
     expect(server.values('click')).toEqual([8]);
     // Alone (no REDIS_URL), there is nobody to share the count with.
     expect(server.toPeers).toEqual([]);
@@ -143,10 +155,11 @@ describe('LiveGateway', () => {
     const socket = fakeSocket('Ada');
     expect(await gateway.message(socket, { text: 'hi' })).toEqual({ ok: true, message: hello });
     expect(chat.post).toHaveBeenCalledWith(
+      'lobby',
       { userId: 'ada-identity', name: 'Ada', moderator: false },
       { text: 'hi' },
     );
-    expect(server.values('message', 'everyone')).toEqual([hello]);
+    expect(server.values('message', 'everywhere room:lobby')).toEqual([hello]);
   });
 
   it('does not broadcast a retried message again', async () => {
@@ -164,7 +177,8 @@ describe('LiveGateway', () => {
     gateway.typing(socket, true);
     await gateway.message(socket, { text: 'hi' });
     await gateway.message(socket, { text: 'again' });
-    expect(socket.broadcast.emit.mock.calls).toEqual([
+    expect(socket.to).toHaveBeenCalledWith('room:lobby');
+    expect(socket.toRoom.emit.mock.calls).toEqual([
       ['typing', { name: 'Ada', typing: true }],
       ['typing', { name: 'Ada', typing: false }],
     ]);
@@ -172,8 +186,11 @@ describe('LiveGateway', () => {
 
   it('answers history with the service page', async () => {
     chat.history.mockResolvedValue([hello]);
-    expect(await gateway.history({ after: 0 })).toEqual({ ok: true, messages: [hello] });
-    expect(chat.history).toHaveBeenCalledWith({ after: 0 });
+    expect(await gateway.history(fakeSocket(), { after: 0 })).toEqual({
+      ok: true,
+      messages: [hello],
+    });
+    expect(chat.history).toHaveBeenCalledWith('lobby', { after: 0 });
   });
 
   it('tells the others when a typist disconnects, and nothing when a quiet one does', () => {
@@ -184,8 +201,8 @@ describe('LiveGateway', () => {
     gateway.typing(quiet, false);
     gateway.handleDisconnect(typist);
     gateway.handleDisconnect(quiet);
-    expect(typist.broadcast.emit).toHaveBeenLastCalledWith('typing', { name: 'Bo', typing: false });
-    expect(quiet.broadcast.emit).toHaveBeenCalledTimes(2);
+    expect(typist.toRoom.emit).toHaveBeenLastCalledWith('typing', { name: 'Bo', typing: false });
+    expect(quiet.toRoom.emit).toHaveBeenCalledTimes(2);
   });
 
   it('on shutdown, lets requests finish, then sends its clients the final count', async () => {
@@ -195,5 +212,33 @@ describe('LiveGateway', () => {
     await jest.advanceTimersByTimeAsync(200);
     await stopping;
     expect(server.values('click')).toEqual([9, 9]);
+  });
+
+  it("keeps a connection's clicks, messages and history to its room", async () => {
+    await rooms.open('maths');
+    chat.latest.mockResolvedValue([]);
+    const socket = fakeSocket('Bo', 'sock-bo', 'bo-identity', 'maths');
+    await gateway.handleConnection(socket);
+    expect(socket.join).toHaveBeenCalledWith('room:maths');
+    expect(socket.emit).toHaveBeenCalledWith(
+      'welcome',
+      expect.objectContaining({ room: 'maths', count: 0, online: 1 }),
+    );
+    expect(chat.latest).toHaveBeenCalledWith('maths');
+    clickCommits(1);
+    expect(await gateway.click(socket, undefined)).toEqual({ ok: true, count: 1 });
+    expect(store.click).toHaveBeenCalledWith('maths', undefined, expect.any(Function));
+    expect(server.values('click', 'room room:maths')).toEqual([1]);
+    expect(server.values('click')).toEqual([]);
+    expect(rooms.lobby.counter.current).toBe(7);
+    chat.post.mockResolvedValue({ message: hello, created: true });
+    await gateway.message(socket, { text: 'hi' });
+    expect(server.values('message', 'everywhere room:maths')).toEqual([hello]);
+    await gateway.history(socket, {});
+    expect(chat.history).toHaveBeenCalledWith('maths', {});
+    // Its person has no connection here any more: the room may leave memory.
+    gateway.handleDisconnect(socket);
+    expect(rooms.closeIdle(Date.now() + 1000)).toBe(1);
+    expect(identities.left).toHaveBeenCalledWith('bo-identity', 'Bo', false);
   });
 });

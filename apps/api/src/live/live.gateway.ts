@@ -36,19 +36,20 @@ import {
   type MessageResult,
   type RenameRequest,
   type RenameResult,
+  type Person,
 } from '@live/shared-events';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
 import { ChatService, type ChatActor } from '../chat/chat.service';
 import { TypingService } from '../chat/typing.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { CounterService } from '../counter/counter.service';
 import { identityHandshake, issuedSessions } from '../identity/identity-handshake';
 import { IdentityService } from '../identity/identity.service';
 import { MuteList } from '../identity/mute-list';
 import { LiveMetrics } from '../metrics/live-metrics';
-import { PeopleService } from '../people/people.service';
-import { PresenceService } from '../presence/presence.service';
+import { roomHandshake, roomOf } from '../rooms/room-handshake';
+import { RoomRegistry } from '../rooms/room-registry';
 import { ConnectionAdmission } from '../security/connection-admission';
+import { ClientLimits } from '../socket/client-limits';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
 import { ProtocolError } from '../socket/protocol-error';
@@ -66,9 +67,9 @@ const actorOf = (socket: LiveSocket): ChatActor => ({
 });
 
 /**
- * Protocol v1 over Socket.IO: translates events to service calls and results to acks; every
- * broadcast goes through LiveBroadcaster. Socket.IO options (path, limits, origins) come from
- * LiveIoAdapter.
+ * Protocol v1 over Socket.IO: translates events to service calls and results to acks, each in
+ * the connection's room; every broadcast goes through LiveBroadcaster. Socket.IO options (path,
+ * limits, origins) come from LiveIoAdapter.
  */
 @WebSocketGateway()
 @UseFilters(ProtocolExceptionFilter)
@@ -80,9 +81,8 @@ export class LiveGateway
   private server!: LiveServer;
 
   constructor(
-    private readonly counter: CounterService,
+    private readonly rooms: RoomRegistry,
     private readonly chat: ChatService,
-    private readonly presence: PresenceService,
     private readonly typists: TypingService,
     private readonly welcome: WelcomeService,
     private readonly broadcaster: LiveBroadcaster,
@@ -90,7 +90,7 @@ export class LiveGateway
     private readonly requests: RequestTracker,
     private readonly admission: ConnectionAdmission,
     private readonly identities: IdentityService,
-    private readonly people: PeopleService,
+    private readonly limits: ClientLimits,
     private readonly mutes: MuteList,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -98,16 +98,21 @@ export class LiveGateway
   afterInit(server: LiveServer): void {
     this.server = server;
     server.use(handshake);
-    this.admission.install(server, identityHandshake(this.identities, this.mutes));
+    this.admission.install(
+      server,
+      identityHandshake(this.identities, this.mutes),
+      roomHandshake(this.rooms, this.limits),
+    );
     this.broadcaster.attach(server);
-    this.identities.keepNamesOf(() => this.people.local());
+    this.identities.keepNamesOf(() => this.peopleHere());
     server.on('muted', (userId, until) => this.mutes.set(userId, until));
     server.on('renamed', (userId, name) => this.renamedHere(userId, name));
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
-    this.presence.join();
-    this.broadcaster.admit(socket);
+    const room = roomOf(this.rooms, socket);
+    this.rooms.entered(room);
+    this.broadcaster.admit(room, socket);
     this.metrics.connectedSockets.inc();
     const { userId = '', name } = socket.data;
     const moderator = socket.data.moderator === true;
@@ -115,23 +120,25 @@ export class LiveGateway
     issuedSessions.delete(socket);
     // A new name given in the handshake: this person's other tabs take it too.
     if (issued?.renamedFrom) this.renamedHere(userId, name);
-    this.people.join({ id: userId, name, moderator });
+    room.people.join({ id: userId, name, moderator });
     const welcome = await this.welcome.welcomeFor(
+      room,
       { id: socket.id, name, moderator, userId },
       issued?.session,
     );
     socket.emit(EVENTS.welcome, welcome);
-    this.broadcaster.onlineChanged();
   }
 
   handleDisconnect(socket: LiveSocket): void {
-    this.presence.leave();
+    const room = roomOf(this.rooms, socket);
     this.metrics.connectedSockets.dec();
-    this.broadcaster.onlineChanged();
-    if (this.typists.stop(socket.id)) this.broadcaster.typing(socket, false);
+    if (this.typists.stop(socket.id)) this.broadcaster.typing(socket, room, false);
     const { userId, name } = socket.data;
+    const lastInRoom =
+      userId !== undefined && room.people.leave(userId, socket.data.moderator === true);
+    this.rooms.left(room);
     // Their last connection here: the name is held from now, or freed (IdentityService.left).
-    if (userId && this.people.leave(userId, socket.data.moderator === true)) {
+    if (lastInRoom && !this.isHere(userId)) {
       this.identities.left(userId, name, socket.data.returning === true).catch((error: unknown) => {
         this.logger.warn({ err: error, userId }, 'could not record when a person left');
       });
@@ -145,8 +152,9 @@ export class LiveGateway
   ): Promise<ClickResult> {
     // A click id is its person's: someone else's id counts as a click of its own.
     const id = request?.id && `${socket.data.userId ?? ''}/${request.id}`;
-    const count = await this.counter.click(id || undefined);
-    this.broadcaster.clicked();
+    const room = roomOf(this.rooms, socket);
+    const count = await room.counter.click(id || undefined);
+    this.broadcaster.clicked(room);
     return { ok: true, count };
   }
 
@@ -156,19 +164,21 @@ export class LiveGateway
     @MessageBody(new ZodValidationPipe(messageRequestSchema)) input: MessageInput,
   ): Promise<MessageResult> {
     this.refuseIfMuted(socket);
-    const { message, created } = await this.chat.post(actorOf(socket), input);
+    const room = roomOf(this.rooms, socket);
+    const { message, created } = await this.chat.post(room.slug, actorOf(socket), input);
     // Durable before anyone sees it: a message's seq is never shown twice, even across a power cut.
-    if (created) this.broadcaster.message(message);
+    if (created) this.broadcaster.message(room, message);
     // Sending ends typing; say so, so nobody sees "… is typing" after the message.
-    if (this.typists.stop(socket.id)) this.broadcaster.typing(socket, false);
+    if (this.typists.stop(socket.id)) this.broadcaster.typing(socket, room, false);
     return { ok: true, message };
   }
 
   @SubscribeMessage(EVENTS.history)
   async history(
+    @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(historyRequestSchema)) query: HistoryRequest,
   ): Promise<HistoryResult> {
-    return { ok: true, messages: await this.chat.history(query) };
+    return { ok: true, messages: await this.chat.history(roomOf(this.rooms, socket).slug, query) };
   }
 
   @SubscribeMessage(EVENTS.messageEdit)
@@ -177,8 +187,9 @@ export class LiveGateway
     @MessageBody(new ZodValidationPipe(messageEditRequestSchema)) { id, text }: MessageEditRequest,
   ): Promise<MessageEditResult> {
     this.refuseIfMuted(socket);
-    const message = await this.chat.edit(actorOf(socket), id, text);
-    this.broadcaster.messageEdited(message);
+    const room = roomOf(this.rooms, socket);
+    const message = await this.chat.edit(room.slug, actorOf(socket), id, text);
+    this.broadcaster.messageEdited(room, message);
     return { ok: true, message };
   }
 
@@ -187,12 +198,14 @@ export class LiveGateway
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody(new ZodValidationPipe(messageDeleteRequestSchema)) { id }: MessageDeleteRequest,
   ): Promise<MessageDeleteResult> {
-    const deleted = await this.chat.delete(actorOf(socket), id);
+    const room = roomOf(this.rooms, socket);
+    const deleted = await this.chat.delete(room.slug, actorOf(socket), id);
     if (deleted) {
-      this.broadcaster.messageDeleted(id);
+      this.broadcaster.messageDeleted(room, id);
       this.logger.log(
         {
           socket: socket.id,
+          room: room.slug,
           by: socket.data.userId,
           moderator: socket.data.moderator === true,
           message: id,
@@ -223,15 +236,29 @@ export class LiveGateway
   ): void {
     if (typing && this.mutes.remainingMs(socket.data.userId) > 0) return;
     this.typists.set(socket.id, typing);
-    this.broadcaster.typing(socket, typing);
+    this.broadcaster.typing(socket, roomOf(this.rooms, socket), typing);
   }
 
-  /** Every connection of this person on this instance speaks under `name` from now on. */
+  /** Every connection of this person on this instance speaks under `name` from now on, in every room. */
   private renamedHere(userId: string, name: string): void {
     for (const socket of this.server.of('/').sockets.values()) {
       if (socket.data.userId === userId) socket.data.name = name;
     }
-    this.people.rename(userId, name);
+    for (const room of this.rooms.all()) room.people.rename(userId, name);
+  }
+
+  /** Everyone with a connection here, once each, whichever rooms they are in. */
+  private peopleHere(): Person[] {
+    const people = new Map<string, Person>();
+    for (const room of this.rooms.all())
+      for (const person of room.people.local()) people.set(person.id, person);
+    return [...people.values()];
+  }
+
+  /** True while the person has a connection here, in any room. */
+  private isHere(userId: string): boolean {
+    for (const room of this.rooms.all()) if (room.people.nameOf(userId) !== undefined) return true;
+    return false;
   }
 
   private refuseIfMuted(socket: LiveSocket): void {

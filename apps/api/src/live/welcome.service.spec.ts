@@ -1,11 +1,10 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { ChatService } from '../chat/chat.service';
-import type { CounterService } from '../counter/counter.service';
 import type { AppConfig } from '../config/config';
 import { MuteList } from '../identity/mute-list';
-import { PeopleService } from '../people/people.service';
-import { PresenceService } from '../presence/presence.service';
+import { Room } from '../rooms/room';
+import type { Store } from '../store/store';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';
 
@@ -13,29 +12,28 @@ const ada = { id: 'sock-1', name: 'Ada', moderator: false, userId: 'ada' };
 
 describe('WelcomeService', () => {
   const latest = jest.fn<ChatService['latest']>();
-  const presence = new PresenceService();
+  const room = new Room('maths', { count: async () => 7 } as unknown as Store, Infinity);
   const mutes = new MuteList();
-  const welcome = new WelcomeService(
-    { current: 7 } as CounterService,
-    { latest } as unknown as ChatService,
-    presence,
-    new PeopleService(),
-    mutes,
-    { editWindowMs: 900_000 } as AppConfig,
-  );
+  const welcome = new WelcomeService({ latest } as unknown as ChatService, mutes, {
+    editWindowMs: 900_000,
+  } as AppConfig);
+  beforeAll(() => room.counter.load());
 
-  it('welcomes with who you are, the count, the latest messages and who is online', async () => {
-    presence.join();
+  it("welcomes with who you are and the room's count, latest messages and who is online", async () => {
+    const person = { id: 'ada', name: 'Ada', moderator: false };
+    room.people.join(person);
     latest.mockResolvedValue([hello]);
-    expect(await welcome.welcomeFor(ada)).toEqual({
+    expect(await welcome.welcomeFor(room, ada)).toEqual({
       you: ada,
       count: 7,
       messages: [hello],
       online: 1,
-      people: { people: [], total: 0 },
+      people: { people: [person], total: 1 },
       editWindowMs: 900_000,
+      room: 'maths',
     });
-    presence.leave();
+    expect(latest).toHaveBeenCalledWith('maths');
+    room.people.leave('ada', false);
   });
 
   it('gives the session token issued at the handshake, and says until when its person is muted', async () => {
@@ -43,13 +41,15 @@ describe('WelcomeService', () => {
     const until = Date.now() + 60_000;
     mutes.set('ada', until);
     try {
-      const { session, mutedUntil = '' } = await welcome.welcomeFor(ada, 'token');
+      const { session, mutedUntil = '' } = await welcome.welcomeFor(room, ada, 'token');
       expect(session).toBe('token');
       // The same end, give or take the milliseconds between reading the mute and the clock.
       expect(Date.parse(mutedUntil) - until).toBeGreaterThanOrEqual(0);
       expect(Date.parse(mutedUntil) - until).toBeLessThan(1000);
-      expect(await welcome.welcomeFor({ ...ada, userId: 'bo' })).not.toHaveProperty('mutedUntil');
-      expect(await welcome.welcomeFor(ada)).not.toHaveProperty('session');
+      expect(await welcome.welcomeFor(room, { ...ada, userId: 'bo' })).not.toHaveProperty(
+        'mutedUntil',
+      );
+      expect(await welcome.welcomeFor(room, ada)).not.toHaveProperty('session');
     } finally {
       mutes.set('ada', 0);
     }
@@ -59,13 +59,14 @@ describe('WelcomeService', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
       latest.mockRejectedValue(new Error('disk gone'));
-      expect(await welcome.welcomeFor(ada)).toEqual({
+      expect(await welcome.welcomeFor(room, ada)).toEqual({
         you: ada,
         count: 7,
         messages: [],
         online: 0,
         people: { people: [], total: 0 },
         editWindowMs: 900_000,
+        room: 'maths',
       });
       expect(logged).toHaveBeenCalledWith(
         expect.objectContaining({ socket: 'sock-1' }),

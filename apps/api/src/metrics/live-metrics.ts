@@ -12,6 +12,13 @@ export class LiveMetrics {
     registers: [this.registry],
   });
 
+  // One number, not a label per room: the series must not grow with the rooms people make.
+  readonly activeRooms = new Gauge({
+    name: 'live_rooms_active',
+    help: 'Rooms held in memory on this instance (the lobby, and those someone here is in or was lately)',
+    registers: [this.registry],
+  });
+
   readonly events = new Counter({
     name: 'live_events_total',
     help: 'Inbound events by name and result (ok or an error code)',

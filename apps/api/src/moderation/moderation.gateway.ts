@@ -18,10 +18,10 @@ import {
   type UserUnmuteResult,
 } from '@live/shared-events';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
-import { CounterService } from '../counter/counter.service';
 import { IdentityService } from '../identity/identity.service';
 import { MuteList } from '../identity/mute-list';
-import { PeopleService } from '../people/people.service';
+import { roomOf } from '../rooms/room-handshake';
+import { RoomRegistry } from '../rooms/room-registry';
 import { ProtocolError } from '../socket/protocol-error';
 import type { LiveSocket } from '../socket/live-socket';
 import { MetricsInterceptor } from '../socket/metrics.interceptor';
@@ -31,8 +31,9 @@ import { ZodValidationPipe } from '../socket/zod-validation.pipe';
 import { ModeratorOnlyInterceptor } from './moderator-only';
 
 /**
- * Moderators' events: reset the counter, mute and unmute a person. Everyone else gets
- * FORBIDDEN. (Deleting a message is the live gateway's: its author may too.)
+ * Moderators' events: reset the counter of the moderator's room, mute and unmute a person (in
+ * every room). Everyone else gets FORBIDDEN. (Deleting a message is the live gateway's: its
+ * author may too.)
  */
 @WebSocketGateway()
 @UseFilters(ProtocolExceptionFilter)
@@ -41,10 +42,9 @@ export class ModerationGateway {
   private readonly logger = new Logger('Moderation');
 
   constructor(
-    private readonly counter: CounterService,
+    private readonly rooms: RoomRegistry,
     private readonly broadcaster: LiveBroadcaster,
     private readonly identities: IdentityService,
-    private readonly people: PeopleService,
     private readonly mutes: MuteList,
   ) {}
 
@@ -58,7 +58,7 @@ export class ModerationGateway {
     await this.identities.mute(userId, until);
     this.mutes.set(userId, until);
     const untilIso = new Date(until).toISOString();
-    this.broadcaster.muted({ userId, name, until: untilIso }, until);
+    this.broadcaster.muted(roomOf(this.rooms, socket), { userId, name, until: untilIso }, until);
     this.logger.log({ socket: socket.id, moderator: socket.data.name, userId, minutes }, 'muted');
     return { ok: true, userId, until: untilIso };
   }
@@ -71,14 +71,16 @@ export class ModerationGateway {
     const name = await this.nameOf(userId);
     await this.identities.mute(userId, 0);
     this.mutes.set(userId, 0);
-    this.broadcaster.muted({ userId, name }, 0);
+    this.broadcaster.muted(roomOf(this.rooms, socket), { userId, name }, 0);
     this.logger.log({ socket: socket.id, moderator: socket.data.name, userId }, 'unmuted');
     return { ok: true, userId };
   }
 
   /** The person's name, here or stored; NOT_FOUND for an id no one has. */
   private async nameOf(userId: string): Promise<string> {
-    const name = this.people.find(userId)?.name ?? (await this.identities.find(userId))?.name;
+    let name: string | undefined;
+    for (const room of this.rooms.all()) name ??= room.people.find(userId)?.name;
+    name ??= (await this.identities.find(userId))?.name;
     if (name === undefined) throw new ProtocolError(ERROR_CODES.NOT_FOUND, 'No person has this id');
     return name;
   }
@@ -90,9 +92,13 @@ export class ModerationGateway {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     @MessageBody(new ZodValidationPipe(counterResetRequestSchema)) _request: unknown,
   ): Promise<CounterResetResult> {
-    const count = await this.counter.reset();
-    this.broadcaster.counterReset(count);
-    this.logger.log({ socket: socket.id, moderator: socket.data.name }, 'counter reset');
+    const room = roomOf(this.rooms, socket);
+    const count = await room.counter.reset();
+    this.broadcaster.counterReset(room, count);
+    this.logger.log(
+      { socket: socket.id, moderator: socket.data.name, room: room.slug },
+      'counter reset',
+    );
     return { ok: true, count };
   }
 }

@@ -76,7 +76,7 @@ describe('PeopleService', () => {
     const heard: boolean[] = [];
     people.onChange((local) => heard.push(local));
     people.join(ada);
-    people.observe('other', [ada, bo], 0);
+    people.observe('other', [ada, bo], 2, 0);
     expect(people.snapshot()).toEqual({ people: [ada, bo], total: 2 });
     expect(people.local()).toEqual([ada]);
     people.forgetStale(15_000);
@@ -86,19 +86,34 @@ describe('PeopleService', () => {
     expect(heard).toEqual([true, false, false]);
   });
 
+  it('counts open connections here and as other instances said, tabs included', () => {
+    const people = new PeopleService(15_000);
+    people.join(ada);
+    people.join(ada);
+    people.observe('other', [bo], 3, 0);
+    expect(people.online).toBe(5);
+    expect(people.localConnections).toBe(2);
+    people.leave('ada', false);
+    people.forgetStale(15_001);
+    expect(people.online).toBe(1);
+    expect(people.empty).toBe(false);
+    people.leave('ada', false);
+    expect(people.empty).toBe(true);
+  });
+
   it('counts people on two instances once, whichever instance hears of them first', () => {
     const people = new PeopleService();
     const cy = { id: 'cy', name: 'Cy', moderator: true };
     people.join(ada);
     people.join(bo);
-    people.observe('other', [{ ...bo, moderator: true }, cy], 0);
+    people.observe('other', [{ ...bo, moderator: true }, cy], 2, 0);
     expect(people.snapshot()).toEqual({
       people: [{ ...bo, moderator: true }, cy, ada],
       total: 3,
     });
     people.leave('bo', false);
     expect(people.snapshot().total).toBe(3);
-    people.observe('other', [], 0);
+    people.observe('other', [], 0, 0);
     expect(people.snapshot()).toEqual({ people: [ada], total: 1 });
     expect(people.find('ada')).toEqual(ada);
     expect(people.find('cy')).toBeUndefined();
@@ -107,7 +122,7 @@ describe('PeopleService', () => {
   it('builds a welcome after each join from the listed hundred, not from everyone', () => {
     const people = new PeopleService();
     for (let i = 0; i < 2000; i++) people.join({ id: `p${i}`, name: `P${i}`, moderator: false });
-    people.observe('other', [{ id: 'q', name: 'Q', moderator: false }], 0);
+    people.observe('other', [{ id: 'q', name: 'Q', moderator: false }], 1, 0);
     const copies = jest.spyOn(Map.prototype, 'set');
     try {
       people.join({ id: 'late', name: 'Late', moderator: false });

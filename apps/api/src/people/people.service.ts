@@ -11,6 +11,8 @@ interface Here {
 /** What another instance last said it has, and when. */
 interface Elsewhere {
   people: Person[];
+  /** Its open connections (`online`'s share of it). */
+  connections: number;
   heardAt: number;
 }
 
@@ -23,7 +25,9 @@ interface Elsewhere {
  */
 export class PeopleService {
   private readonly here = new Map<string, Here>();
+  private connectionsHere = 0;
   private readonly elsewhere = new Map<string, Elsewhere>();
+  private connectionsElsewhere = 0;
   /**
    * Everyone the other instances have, once each (a moderator if any says so): rebuilt when one
    * reports (every few seconds), so a welcome after each join need not merge everyone again.
@@ -45,6 +49,7 @@ export class PeopleService {
 
   /** A connection of `person` opened here. */
   join(person: Person): void {
+    this.connectionsHere += 1;
     const here = this.here.get(person.id);
     if (here) {
       here.connections += 1;
@@ -65,6 +70,7 @@ export class PeopleService {
   leave(id: string, moderator: boolean): boolean {
     const here = this.here.get(id);
     if (!here) return false;
+    this.connectionsHere -= 1;
     here.connections -= 1;
     if (moderator) here.moderatorConnections -= 1;
     if (here.connections > 0) {
@@ -96,10 +102,28 @@ export class PeopleService {
     return [...this.here.values()].map((here) => here.person);
   }
 
-  /** What another instance has now (an empty list when it goes). */
-  observe(instance: string, people: Person[], now = Date.now()): void {
+  /** Open connections on every instance (`online`): those here, and those others last said. */
+  get online(): number {
+    return this.connectionsHere + this.connectionsElsewhere;
+  }
+
+  /** Open connections on this instance alone (what a broadcast from here costs). */
+  get localConnections(): number {
+    return this.connectionsHere;
+  }
+
+  /** True when nobody is here, on this instance or (as far as they said) any other. */
+  get empty(): boolean {
+    return this.here.size === 0 && this.elsewhere.size === 0;
+  }
+
+  /**
+   * What another instance has now, with its open connections (an empty list when it goes);
+   * `connections` defaults to one per person, for instances that do not say.
+   */
+  observe(instance: string, people: Person[], connections = people.length, now = Date.now()): void {
     if (people.length === 0) this.elsewhere.delete(instance);
-    else this.elsewhere.set(instance, { people, heardAt: now });
+    else this.elsewhere.set(instance, { people, connections, heardAt: now });
     this.othersChanged();
   }
 
@@ -180,6 +204,8 @@ export class PeopleService {
         this.others.set(person.id, seen?.moderator ? { ...person, moderator: true } : person);
       }
     }
+    this.connectionsElsewhere = 0;
+    for (const { connections } of this.elsewhere.values()) this.connectionsElsewhere += connections;
     this.onlyHere = 0;
     for (const id of this.here.keys()) if (!this.others.has(id)) this.onlyHere += 1;
     this.changed(false);

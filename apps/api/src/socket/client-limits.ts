@@ -4,8 +4,11 @@ import { CLIENT_KEY, type ClientKey } from './client-key';
 import type { LiveSocket } from './live-socket';
 import { TokenBuckets } from './token-buckets';
 
-/** What a client is limited in: each rate-limited event, and connecting. */
-export type ClientAction = RateLimitedEvent | 'connect';
+/** What a person is limited in: each rate-limited event, and bringing rooms into memory. */
+export type PersonAction = RateLimitedEvent | 'roomOpen';
+
+/** What a client is limited in: what a person is, and connecting. */
+export type ClientAction = PersonAction | 'connect';
 
 /**
  * Rate limits that follow the client rather than its socket, so reconnecting or opening more
@@ -13,12 +16,12 @@ export type ClientAction = RateLimitedEvent | 'connect';
  * limits are the per-connection ones times RATE_PER_ADDRESS_FACTOR, so the people behind one
  * NAT share several connections' worth; connecting has a limit of its own. Each person
  * (identity) also has buckets of RATE_PER_PERSON_FACTOR connections' worth: whichever is
- * tighter refuses.
+ * tighter refuses. Opening rooms has a limit of its own, per client and per person alike.
  */
 @Injectable()
 export class ClientLimits {
   private readonly buckets: Record<ClientAction, TokenBuckets>;
-  private readonly personBuckets: Record<RateLimitedEvent, TokenBuckets>;
+  private readonly personBuckets: Record<PersonAction, TokenBuckets>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -44,20 +47,22 @@ export class ClientLimits {
       typing: shared('typing'),
       history: shared('history'),
       connect: new TokenBuckets(config.connectRate, max),
+      roomOpen: new TokenBuckets(config.roomOpenRate, max),
     };
     this.personBuckets = {
       click: shared('click', personLimitFactor),
       message: shared('message', personLimitFactor),
       typing: shared('typing', personLimitFactor),
       history: shared('history', personLimitFactor),
+      roomOpen: new TokenBuckets(config.roomOpenRate, max),
     };
   }
 
   /**
-   * Takes one `event` from the person's own bucket (their identity's, over all their tabs and
+   * Takes one `action` from the person's own bucket (their identity's, over all their tabs and
    * reconnects); returns 0, or the milliseconds to wait.
    */
-  takeForPerson(event: RateLimitedEvent, userId: string): number {
+  takeForPerson(event: PersonAction, userId: string): number {
     return this.personBuckets[event].take(userId);
   }
 

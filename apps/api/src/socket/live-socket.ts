@@ -14,6 +14,8 @@ export interface LiveSocketData {
   userId?: string;
   /** The handshake carried the identity's session token (the client keeps it). */
   returning?: boolean;
+  /** The room this connection is in (RoomRegistry), set at the handshake. */
+  room?: string;
 }
 
 export type LiveServer = Server<

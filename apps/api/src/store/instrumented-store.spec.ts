@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { LiveMetrics } from '../metrics/live-metrics';
 import { InstrumentedStore } from './instrumented-store';
+import { LOBBY } from '@live/shared-events';
 import { StoreUnavailableError, type Identity, type Store } from './store';
 
 describe('InstrumentedStore', () => {
@@ -38,25 +39,42 @@ describe('InstrumentedStore', () => {
     store = new InstrumentedStore(adapter, metrics);
   });
 
-  it('passes every call and its result through, the commit listener too, and times it', async () => {
+  it('passes every call and its result through, the room and commit listener too, and times it', async () => {
     const onCommit = jest.fn();
-    adapter.click.mockImplementation(async (_id, listener) => (listener?.(3), 3));
-    expect(await store.click('c1', onCommit)).toBe(3);
-    expect(adapter.click).toHaveBeenCalledWith('c1', onCommit);
+    adapter.click.mockImplementation(async (_room, _id, listener) => (listener?.(3), 3));
+    expect(await store.click('maths', 'c1', onCommit)).toBe(3);
+    expect(adapter.click).toHaveBeenCalledWith('maths', 'c1', onCommit);
     expect(onCommit).toHaveBeenCalledWith(3);
     adapter.messages.mockResolvedValue([]);
-    expect(await store.messages({ limit: 5 })).toEqual([]);
-    expect(adapter.messages).toHaveBeenCalledWith({ limit: 5 });
+    expect(await store.messages('maths', { limit: 5 })).toEqual([]);
+    expect(adapter.messages).toHaveBeenCalledWith('maths', { limit: 5 });
     expect([await timed('click'), await timed('messages'), await failed('click')]).toEqual([
       1, 1, 0,
     ]);
   });
 
-  it('passes the message, identity, name and mute operations through, each timed under its name', async () => {
+  it('times every room under one series per operation, with no room label', async () => {
+    adapter.count.mockResolvedValue(0);
+    await store.count(LOBBY);
+    await store.count('maths');
+    const series = (await metrics.storeSeconds.get()).values.filter(
+      (v) => v.metricName?.endsWith('_count') && v.labels['operation'] === 'count',
+    );
+    expect(series).toEqual([expect.objectContaining({ labels: { operation: 'count' }, value: 2 })]);
+  });
+
+  it('passes the room, message, identity, name and mute operations through, each timed under its name', async () => {
     const ada: Identity = { id: 'u1', name: 'Ada', createdAt: 1, lastSeenAt: 2 };
     const calls: [keyof typeof adapter, unknown[]][] = [
-      ['message', ['m1']],
-      ['edit', ['m1', 'new text', '2026-01-01T00:00:00.000Z']],
+      ['count', ['maths']],
+      [
+        'append',
+        ['maths', { id: 'm1', author: 'Ada', text: 'x', sentAt: '2026-01-01T00:00:00.000Z' }],
+      ],
+      ['delete', ['maths', 'm1']],
+      ['message', ['maths', 'm1']],
+      ['edit', ['maths', 'm1', 'new text', '2026-01-01T00:00:00.000Z']],
+      ['resetCounter', ['maths']],
       ['identity', ['u1']],
       ['saveIdentity', [ada, 60_000]],
       ['claimName', ['ada', 'u1', 5]],
@@ -78,7 +96,12 @@ describe('InstrumentedStore', () => {
     const outage = new StoreUnavailableError('Redis is unavailable');
     adapter.append.mockRejectedValue(outage);
     await expect(
-      store.append({ id: 'a', author: 'Ada', text: 'x', sentAt: '2026-01-01T00:00:00.000Z' }),
+      store.append(LOBBY, {
+        id: 'a',
+        author: 'Ada',
+        text: 'x',
+        sentAt: '2026-01-01T00:00:00.000Z',
+      }),
     ).rejects.toBe(outage);
     expect([await failed('append'), await timed('append')]).toEqual([1, 1]);
   });

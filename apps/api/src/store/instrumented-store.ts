@@ -15,7 +15,8 @@ type Operation = Exclude<keyof Store, 'close'>;
 
 /**
  * The Store port, timed and with its failures counted per operation, over whichever adapter it
- * wraps. StoreModule hands this to everyone who asks for STORE.
+ * wraps. StoreModule hands this to everyone who asks for STORE. Rooms are not a label: anyone can
+ * name a new one, so each would be a new series.
  */
 export class InstrumentedStore implements Store {
   constructor(
@@ -23,32 +24,32 @@ export class InstrumentedStore implements Store {
     private readonly metrics: LiveMetrics,
   ) {}
 
-  click(id?: string, onCommit?: OnCommit<number>): Promise<number> {
-    return this.measure('click', () => this.store.click(id, onCommit));
+  click(room: string, id?: string, onCommit?: OnCommit<number>): Promise<number> {
+    return this.measure('click', () => this.store.click(room, id, onCommit));
   }
 
-  count(): Promise<number> {
-    return this.measure('count', () => this.store.count());
+  count(room: string): Promise<number> {
+    return this.measure('count', () => this.store.count(room));
   }
 
-  append(draft: MessageDraft): Promise<AppendResult> {
-    return this.measure('append', () => this.store.append(draft));
+  append(room: string, draft: MessageDraft): Promise<AppendResult> {
+    return this.measure('append', () => this.store.append(room, draft));
   }
 
-  messages(query: MessageQuery): Promise<ChatMessage[]> {
-    return this.measure('messages', () => this.store.messages(query));
+  messages(room: string, query: MessageQuery): Promise<ChatMessage[]> {
+    return this.measure('messages', () => this.store.messages(room, query));
   }
 
-  delete(id: string): Promise<boolean> {
-    return this.measure('delete', () => this.store.delete(id));
+  delete(room: string, id: string): Promise<boolean> {
+    return this.measure('delete', () => this.store.delete(room, id));
   }
 
-  message(id: string): Promise<ChatMessage | undefined> {
-    return this.measure('message', () => this.store.message(id));
+  message(room: string, id: string): Promise<ChatMessage | undefined> {
+    return this.measure('message', () => this.store.message(room, id));
   }
 
-  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
-    return this.measure('edit', () => this.store.edit(id, text, editedAt));
+  edit(room: string, id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
+    return this.measure('edit', () => this.store.edit(room, id, text, editedAt));
   }
 
   identity(id: string): Promise<Identity | undefined> {
@@ -75,8 +76,8 @@ export class InstrumentedStore implements Store {
     return this.measure('mutedUntil', () => this.store.mutedUntil(identityId));
   }
 
-  resetCounter(): Promise<number> {
-    return this.measure('resetCounter', () => this.store.resetCounter());
+  resetCounter(room: string): Promise<number> {
+    return this.measure('resetCounter', () => this.store.resetCounter(room));
   }
 
   check(): Promise<void> {

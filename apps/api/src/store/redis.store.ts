@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { ChatMessage } from '@live/shared-events';
+import { LOBBY, type ChatMessage } from '@live/shared-events';
 import { announceCommit } from './commit-listener';
 import {
   ID_TTL_MS,
@@ -26,7 +26,7 @@ return count
 `;
 
 /**
- * Stores a message once per id with the next cluster-wide seq, and trims history to its cap.
+ * Stores a message once per id with the room's next seq, and trims history to its cap.
  * KEYS: seq counter, history (sorted set scored by seq), message id key.
  * ARGV: the message as JSON without seq (it starts with `{"id"`), id TTL (ms), history cap.
  * Returns { 1, message JSON } when stored, { 0, the stored message JSON } for a known id.
@@ -140,11 +140,27 @@ export interface RedisStoreOptions {
 }
 
 /**
- * The shared store for several instances: the counter is one INCR key, messages get their seq
- * from one INCR key and live in a capped sorted set scored by seq, and ids are remembered
- * with SET NX and a TTL; identities, names held and mutes are keys that expire when they end.
- * A write resolves once Redis has applied it (see docs/scaling.md for what Redis persistence
- * then adds).
+ * The shared store for several instances: a room's counter is one INCR key, its messages get
+ * their seq from one INCR key and live in a capped sorted set scored by seq, and ids are
+ * remembered with SET NX and a TTL; identities, names held and mutes are keys that expire when
+ * they end. A write resolves once Redis has applied it (see docs/scaling.md for what Redis
+ * persistence then adds).
+ *
+ * Keys, each under the prefix (`REDIS_PREFIX`). A room's keys start with its room part: none for
+ * the lobby, whose keys are the ones written before rooms, and `room:<slug>:` for any other
+ * (`live:count` is the lobby's count, `live:room:maths-101:count` that of /r/maths-101):
+ *
+ * - `<room part>count`: string, the room's click count (INCR); absent is 0
+ * - `<room part>click:<id>`: string, TTL ID_TTL_MS, the count a click id got
+ * - `<room part>seq`: string, the room's last message seq (INCR)
+ * - `<room part>history`: sorted set scored by seq, the room's messages as JSON, capped at
+ *   `historyCap` (the oldest trimmed)
+ * - `<room part>message:<id>`: string, TTL ID_TTL_MS, the room's message with that id as last
+ *   edited, or a tombstone once it is deleted
+ *
+ * and, shared by every room: `identity:<id>`, `name:<key>`, `mute:<identity id>`. No lobby key
+ * starts with `room:`, so no room's key is ever one of the lobby's. A room never written to has
+ * no keys, and a reset deletes its count and click ids.
  */
 export class RedisStore implements Store {
   private readonly keys;
@@ -158,11 +174,6 @@ export class RedisStore implements Store {
   ) {
     const p = options.prefix;
     this.keys = {
-      count: `${p}count`,
-      click: (id: string) => `${p}click:${id}`,
-      seq: `${p}seq`,
-      history: `${p}history`,
-      message: (id: string) => `${p}message:${id}`,
       identity: (id: string) => `${p}identity:${id}`,
       name: (key: string) => `${p}name:${key}`,
       mute: (identityId: string) => `${p}mute:${identityId}`,
@@ -181,26 +192,30 @@ export class RedisStore implements Store {
 
   // Redis answers once it has the write: committed and as durable as its persistence settings
   // make it, in one step, so onCommit hears the result just before the promise settles.
-  click(id?: string, onCommit?: OnCommit<number>): Promise<number> {
+  click(room: string, id?: string, onCommit?: OnCommit<number>): Promise<number> {
     return this.run(
       () =>
         id === undefined
-          ? this.redis.incr(this.keys.count)
-          : this.scripts.clickOnce(this.keys.count, this.keys.click(id), ID_TTL_MS),
+          ? this.redis.incr(this.roomKey(room, 'count'))
+          : this.scripts.clickOnce(
+              this.roomKey(room, 'count'),
+              this.roomKey(room, `click:${id}`),
+              ID_TTL_MS,
+            ),
       onCommit,
     );
   }
 
-  count(): Promise<number> {
-    return this.run(async () => Number((await this.redis.get(this.keys.count)) ?? 0));
+  count(room: string): Promise<number> {
+    return this.run(async () => Number((await this.redis.get(this.roomKey(room, 'count'))) ?? 0));
   }
 
-  append(draft: MessageDraft): Promise<AppendResult> {
+  append(room: string, draft: MessageDraft): Promise<AppendResult> {
     return this.run(async () => {
       const [created, message] = await this.scripts.appendOnce(
-        this.keys.seq,
-        this.keys.history,
-        this.keys.message(draft.id),
+        this.roomKey(room, 'seq'),
+        this.roomKey(room, 'history'),
+        this.roomKey(room, `message:${draft.id}`),
         storedJson(draft),
         ID_TTL_MS,
         this.options.historyCap,
@@ -211,11 +226,11 @@ export class RedisStore implements Store {
     });
   }
 
-  delete(id: string): Promise<boolean> {
+  delete(room: string, id: string): Promise<boolean> {
     return this.run(async () => {
       const deleted = await this.scripts.deleteOnce(
-        this.keys.history,
-        this.keys.message(id),
+        this.roomKey(room, 'history'),
+        this.roomKey(room, `message:${id}`),
         needle(id),
         ID_TTL_MS,
       );
@@ -223,25 +238,25 @@ export class RedisStore implements Store {
     });
   }
 
-  message(id: string): Promise<ChatMessage | undefined> {
+  message(room: string, id: string): Promise<ChatMessage | undefined> {
     return this.run(async () => {
-      const member = await this.findMessage(id);
+      const member = await this.findMessage(room, id);
       return member === null ? undefined : toMessage(member);
     });
   }
 
-  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
+  edit(room: string, id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
     return this.run(async () => {
       // Read, then replace only if unchanged: after a concurrent edit or delete this one reads
       // again, and edits the newer message or finds it gone. The JSON is built here, in
       // storedJson's field order, which Lua's cjson would not keep.
       for (;;) {
-        const member = await this.findMessage(id);
+        const member = await this.findMessage(room, id);
         if (member === null) return undefined;
         const edited: ChatMessage = { ...toMessage(member), text, editedAt };
         const replaced = await this.scripts.replaceMessage(
-          this.keys.history,
-          this.keys.message(id),
+          this.roomKey(room, 'history'),
+          this.roomKey(room, `message:${id}`),
           member,
           storedJson(edited),
         );
@@ -291,11 +306,12 @@ export class RedisStore implements Store {
     return this.run(async () => Number((await this.redis.get(this.keys.mute(identityId))) ?? 0));
   }
 
-  resetCounter(): Promise<number> {
+  resetCounter(room: string): Promise<number> {
     return this.run(async () => {
-      await this.redis.set(this.keys.count, 0);
+      // Absent is 0: a reset room with no messages keeps no key.
+      await this.redis.del(this.roomKey(room, 'count'));
       // Forget click ids, so a click retried after the reset counts once in the new count.
-      const stream = this.redis.scanStream({ match: `${this.options.prefix}click:*`, count: 1000 });
+      const stream = this.redis.scanStream({ match: this.roomKey(room, 'click:*'), count: 1000 });
       for await (const keys of stream as AsyncIterable<string[]>) {
         if (keys.length) await this.redis.unlink(...keys);
       }
@@ -303,37 +319,27 @@ export class RedisStore implements Store {
     });
   }
 
-  messages({ before, after, limit }: MessageQuery): Promise<ChatMessage[]> {
+  messages(room: string, { before, after, limit }: MessageQuery): Promise<ChatMessage[]> {
+    const history = this.roomKey(room, 'history');
     const upper = before === undefined ? '+inf' : `(${before}`;
     return this.run(async () => {
       if (after !== undefined) {
-        const page = await this.redis.zrangebyscore(
-          this.keys.history,
-          `(${after}`,
-          upper,
-          'LIMIT',
-          0,
-          limit,
-        );
+        const page = await this.redis.zrangebyscore(history, `(${after}`, upper, 'LIMIT', 0, limit);
         return page.map(toMessage);
       }
-      const latest = await this.redis.zrevrangebyscore(
-        this.keys.history,
-        upper,
-        '-inf',
-        'LIMIT',
-        0,
-        limit,
-      );
+      const latest = await this.redis.zrevrangebyscore(history, upper, '-inf', 'LIMIT', 0, limit);
       return latest.reverse().map(toMessage);
     });
   }
 
-  /** Reads the counter and the newest message, as every welcome does (a PING proves less). */
+  /** Reads the lobby's counter and newest message, as every welcome does (a PING proves less). */
   async check(): Promise<void> {
     if (this.closed) throw new StoreUnavailableError('The store is closed');
     await this.run(() =>
-      Promise.all([this.redis.get(this.keys.count), this.redis.zrange(this.keys.history, -1, -1)]),
+      Promise.all([
+        this.redis.get(this.roomKey(LOBBY, 'count')),
+        this.redis.zrange(this.roomKey(LOBBY, 'history'), -1, -1),
+      ]),
     );
   }
 
@@ -342,8 +348,18 @@ export class RedisStore implements Store {
     this.closed = true;
   }
 
-  private findMessage(id: string): Promise<string | null> {
-    return this.scripts.findMessage(this.keys.history, this.keys.message(id), needle(id));
+  /** The room's key of this name (see the class comment); `room` is a slug, `[a-z0-9-]`. */
+  private roomKey(room: string, name: string): string {
+    const { prefix } = this.options;
+    return room === LOBBY ? `${prefix}${name}` : `${prefix}room:${room}:${name}`;
+  }
+
+  private findMessage(room: string, id: string): Promise<string | null> {
+    return this.scripts.findMessage(
+      this.roomKey(room, 'history'),
+      this.roomKey(room, `message:${id}`),
+      needle(id),
+    );
   }
 
   /** Runs one Redis request, turning any failure into StoreUnavailableError with the reason. */

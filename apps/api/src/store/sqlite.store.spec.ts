@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOBBY } from '@live/shared-events';
 import { SqliteStore } from './sqlite.store';
 import { StoreUnavailableError } from './store';
 import { describeStoreContract } from './store.contract';
@@ -14,6 +15,14 @@ const newDir = () => {
   dirs.push(dir);
   return dir;
 };
+
+const draft = (id: string, text = `text ${id}`) => ({
+  id,
+  author: 'Ada',
+  text,
+  sentAt: '2026-01-01T00:00:00.000Z',
+});
+const seqs = (messages: { seq: number }[]) => messages.map((message) => message.seq);
 
 describeStoreContract('SqliteStore', () => {
   const dir = newDir();
@@ -49,16 +58,25 @@ const SCHEMA_BEFORE_IDENTITIES = `
 /** The store's own connection, to look at what no method of the port shows. */
 const database = (store: SqliteStore) => (store as unknown as { db: Database.Database }).db;
 
+/** The schema version of this release: one per migration. */
+const SCHEMA_VERSION = 2;
+
+/** A room's rows in counters, click_ids, messages and deleted_messages. */
+const roomRows = (store: SqliteStore, room: string) =>
+  ['counters', 'click_ids', 'messages', 'deleted_messages'].map((table) =>
+    database(store).prepare(`SELECT count(*) FROM ${table} WHERE room = ?`).pluck().get(room),
+  );
+
 describe('SqliteStore', () => {
   it('keeps a reset counter across a reopen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'live-sqlite-'));
     dirs.push(dir);
     const first = new SqliteStore(dir);
-    await first.click('x');
-    await first.resetCounter();
+    await first.click(LOBBY, 'x');
+    await first.resetCounter(LOBBY);
     await first.close();
     const second = new SqliteStore(dir);
-    expect(await second.count()).toBe(0);
+    expect(await second.count(LOBBY)).toBe(0);
     await second.close();
   });
 
@@ -66,8 +84,8 @@ describe('SqliteStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'live-sqlite-'));
     dirs.push(dir);
     const first = new SqliteStore(dir);
-    await first.click();
-    const stored = await first.append({
+    await first.click(LOBBY);
+    const stored = await first.append(LOBBY, {
       id: 'a',
       author: 'Ada',
       text: 'kept',
@@ -76,17 +94,51 @@ describe('SqliteStore', () => {
     if (stored.deleted) throw new Error('not stored');
     await first.close();
     const second = new SqliteStore(dir);
-    expect(await second.count()).toBe(1);
-    expect(await second.messages({ limit: 5 })).toEqual([stored.message]);
+    expect(await second.count(LOBBY)).toBe(1);
+    expect(await second.messages(LOBBY, { limit: 5 })).toEqual([stored.message]);
     await second.close();
   });
-});
 
-const draft = (id: string, text = `text ${id}`) => ({
-  id,
-  author: 'Ada',
-  text,
-  sentAt: '2026-01-01T00:00:00.000Z',
+  it('stores nothing for a room nobody used, nor for one reset with no messages', async () => {
+    const store = new SqliteStore(newDir());
+    const nobody = 'nobody-here';
+    await store.count(nobody);
+    await store.messages(nobody, { limit: 10 });
+    await store.message(nobody, 'm-1');
+    await store.edit(nobody, 'm-1', 'text', '2026-01-01T00:00:00.000Z');
+    await store.delete(nobody, 'm-1');
+    expect(roomRows(store, nobody)).toEqual([0, 0, 0, 0]);
+
+    await store.click('quiet', 'c-1');
+    await store.click('quiet');
+    expect(roomRows(store, 'quiet')).toEqual([1, 1, 0, 0]);
+    await store.resetCounter('quiet');
+    expect(roomRows(store, 'quiet')).toEqual([0, 0, 0, 0]);
+    await store.click(LOBBY);
+    await store.resetCounter(LOBBY);
+    expect(roomRows(store, LOBBY)).toEqual([0, 0, 0, 0]);
+    await store.close();
+  });
+
+  it('keeps the latest pages of the 1000 rooms read last, and reads any other from the file', async () => {
+    const store = new SqliteStore(newDir());
+    const pages = (store as unknown as { latestPages: Map<string, unknown> }).latestPages;
+    await store.append('first', draft('m-1'));
+    const [first] = await store.messages('first', { limit: 10 });
+    for (let i = 0; i < 999; i++) await store.messages(`room-${i}`, { limit: 10 });
+    // Read again, so the least recently read is room-0, which the next room pushes out.
+    expect(await store.messages('first', { limit: 10 })).toEqual([first]);
+    await store.messages('one-more', { limit: 10 });
+    expect(pages.size).toBe(1000);
+    expect([pages.has('first'), pages.has('room-0'), pages.has('room-1')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(await store.messages('room-0', { limit: 10 })).toEqual([]);
+    expect(await store.messages('first', { limit: 10 })).toEqual([first]);
+    await store.close();
+  });
 });
 
 describe('SqliteStore disk trouble', () => {
@@ -104,24 +156,24 @@ describe('SqliteStore disk trouble', () => {
   });
 
   it('rejects writes with StoreUnavailableError when the disk is full, and fails its check until a write succeeds', async () => {
-    await store.click();
-    const db = (store as unknown as { db: { pragma(p: string, o?: object): unknown } }).db;
+    await store.click(LOBBY);
+    const db = database(store);
     const pages = db.pragma('page_count', { simple: true }) as number;
     // SQLite's own limit on the file's size fails writes exactly as a full disk does (SQLITE_FULL).
     db.pragma(`max_page_count = ${pages}`);
     const big = 'x'.repeat(1000);
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => store.append(draft(`big-${i}`, big))),
+      Array.from({ length: 20 }, (_, i) => store.append(LOBBY, draft(`big-${i}`, big))),
     );
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     const reason = (results[0] as PromiseRejectedResult).reason as Error;
     expect(reason).toBeInstanceOf(StoreUnavailableError);
     expect(reason.message).toMatch(/full/);
     await expect(store.check()).rejects.toThrow(/full/);
-    expect(await store.messages({ limit: 50 })).toEqual([]);
+    expect(await store.messages(LOBBY, { limit: 50 })).toEqual([]);
 
     db.pragma('max_page_count = 1073741823');
-    await store.append(draft('after'));
+    await store.append(LOBBY, draft('after'));
     await expect(store.check()).resolves.toBeUndefined();
   });
 });
@@ -139,9 +191,9 @@ describe('SqliteStore schema upgrades', () => {
     old.close();
 
     const store = new SqliteStore(dir);
-    expect(database(store).pragma('user_version', { simple: true })).toBe(1);
-    expect(await store.count()).toBe(7);
-    const [before] = await store.messages({ limit: 10 });
+    expect(database(store).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(await store.count(LOBBY)).toBe(7);
+    const [before] = await store.messages(LOBBY, { limit: 10 });
     expect(before).toEqual({
       id: 'old',
       seq: 1,
@@ -150,18 +202,107 @@ describe('SqliteStore schema upgrades', () => {
       sentAt: '2026-01-01T00:00:00.000Z',
     });
     expect(before).not.toHaveProperty('authorId');
-    const after = await store.append({ ...draft('new'), authorId: 'u-ada' });
+    const after = await store.append(LOBBY, { ...draft('new'), authorId: 'u-ada' });
     if (after.deleted) throw new Error('not stored');
     expect(after.message).toMatchObject({ seq: 2, authorId: 'u-ada' });
-    const edited = await store.edit('old', 'from before, edited', '2026-01-02T00:00:00.000Z');
+    const edited = await store.edit(
+      LOBBY,
+      'old',
+      'from before, edited',
+      '2026-01-02T00:00:00.000Z',
+    );
     await store.saveIdentity({ id: 'u-ada', name: 'Ada', createdAt: 1, lastSeenAt: 2 }, 60_000);
     await store.close();
 
     // Opening it again finds it current and leaves it so.
     const reopened = new SqliteStore(dir);
-    expect(await reopened.messages({ limit: 10 })).toEqual([edited, after.message]);
+    expect(await reopened.messages(LOBBY, { limit: 10 })).toEqual([edited, after.message]);
     expect(await reopened.identity('u-ada')).toMatchObject({ name: 'Ada' });
     await reopened.close();
+  });
+
+  it('upgrades a file the release before rooms wrote: what it held is the lobby, new rooms start empty', async () => {
+    // Written by that release's SqliteStore with its clock at 2100-01-01, so that the click ids,
+    // identity, name hold and mute it holds have not ended when this reads them: 42 clicks, the
+    // last two with ids; five messages, the first edited, the second and the last deleted.
+    const dir = newDir();
+    copyFileSync(
+      new URL('./fixtures/before-rooms.sqlite', import.meta.url),
+      join(dir, 'live.sqlite'),
+    );
+    const sentAt = (minute: number) => `2026-03-01T10:0${minute}:00.000Z`;
+    const messages = [
+      {
+        id: 'm-hello',
+        seq: 1,
+        author: 'Ada',
+        text: 'hello, edited',
+        sentAt: sentAt(0),
+        authorId: 'u-ada',
+        editedAt: sentAt(5),
+      },
+      { id: 'm-guest', seq: 3, author: 'Someone', text: 'from a guest', sentAt: sentAt(2) },
+      { id: 'm-bye', seq: 4, author: 'Ada', text: 'bye', sentAt: sentAt(3), authorId: 'u-ada' },
+    ];
+
+    const store = new SqliteStore(dir);
+    expect(database(store).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(await store.count(LOBBY)).toBe(42);
+    expect(await store.messages(LOBBY, { limit: 10 })).toEqual(messages);
+    expect(await store.messages(LOBBY, { after: 1, limit: 10 })).toEqual(messages.slice(1));
+    expect(await store.message(LOBBY, 'm-hello')).toEqual(messages[0]);
+    for (const id of ['m-spam', 'm-last']) {
+      expect(await store.append(LOBBY, draft(id))).toEqual({ created: false, deleted: true });
+    }
+    expect(await store.append(LOBBY, draft('m-bye'))).toEqual({
+      message: messages[2],
+      created: false,
+    });
+    expect(await store.click(LOBBY, 'click-41')).toBe(41);
+    expect(await store.identity('u-ada')).toMatchObject({ name: 'Ada' });
+    expect(await store.claimName('ada', 'u-grace', Date.now() + 60_000)).toEqual({
+      held: false,
+      holderId: 'u-ada',
+    });
+    expect(await store.mutedUntil('u-troll')).toBeGreaterThan(Date.now());
+
+    // A new room: none of the lobby's, and the lobby's ids are new there.
+    expect(await store.count('maths-101')).toBe(0);
+    expect(await store.messages('maths-101', { limit: 10 })).toEqual([]);
+    expect(await store.message('maths-101', 'm-hello')).toBeUndefined();
+    expect(await store.click('maths-101', 'click-41')).toBe(1);
+    const inMaths = await store.append('maths-101', draft('m-spam'));
+    expect(inMaths).toMatchObject({ created: true, message: { id: 'm-spam', seq: 1 } });
+    expect(await store.delete('maths-101', 'm-hello')).toBe(false);
+
+    // The lobby goes on after its last seq, the deleted one's too, untouched by the new room.
+    const next = await store.append(LOBBY, draft('m-next'));
+    expect(next).toMatchObject({ created: true, message: { seq: 6 } });
+    expect(await store.count(LOBBY)).toBe(42);
+    await store.close();
+
+    const reopened = new SqliteStore(dir);
+    expect(await reopened.count(LOBBY)).toBe(42);
+    expect(seqs(await reopened.messages(LOBBY, { limit: 10 }))).toEqual([1, 3, 4, 6]);
+    expect(seqs(await reopened.messages('maths-101', { limit: 10 }))).toEqual([1]);
+    await reopened.close();
+  });
+
+  it('gives an upgraded file the same tables and indexes as a new one', async () => {
+    const schema = async (dir: string) => {
+      const store = new SqliteStore(dir);
+      const rows = database(store)
+        .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name')
+        .all();
+      await store.close();
+      return rows;
+    };
+    const upgraded = newDir();
+    copyFileSync(
+      new URL('./fixtures/before-rooms.sqlite', import.meta.url),
+      join(upgraded, 'live.sqlite'),
+    );
+    expect(await schema(upgraded)).toEqual(await schema(newDir()));
   });
 
   it('refuses a file a newer release has migrated further, saying so', () => {
@@ -172,7 +313,7 @@ describe('SqliteStore schema upgrades', () => {
     expect(() => new SqliteStore(dir)).toThrow(
       new StoreUnavailableError(
         `The database ${join(dir, 'live.sqlite')} has schema version 99, newer than this ` +
-          "release's 1: run the release that wrote it, or restore a backup from before.",
+          `release's ${SCHEMA_VERSION}: run the release that wrote it, or restore a backup from before.`,
       ),
     );
   });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LIMITS, type ChatMessage } from '@live/shared-events';
+import { LIMITS, LOBBY, type ChatMessage } from '@live/shared-events';
 import {
   ID_TTL_MS,
   StoreUnavailableError,
@@ -16,8 +16,8 @@ import {
 import { WriteBatch } from './write-batch';
 
 /**
- * The schema as first released (user_version 0). It runs at every open, creating a new file's
- * tables; MIGRATIONS then take any file from there to the current schema.
+ * The schema as first released (user_version 0). It runs on a file at that version, creating a
+ * new file's tables; MIGRATIONS then take any file from there to the current schema.
  */
 const BASE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS counter (
@@ -74,6 +74,60 @@ const MIGRATIONS = [
     until INTEGER NOT NULL
   );
   `,
+  // Rooms: counters, click ids, messages and tombstones keyed by room; what was stored before
+  // is the lobby's ('lobby', LOBBY). A new primary key takes a new table, filled from the old.
+  // A room's next seq is one more than the greatest it gave, a message's or a tombstone's (kept
+  // for good), so the lobby's go on from its last, as AUTOINCREMENT had them. Absent rows are a
+  // zero count and no messages. The tables of small rows are WITHOUT ROWID (one b-tree each, not
+  // two); messages (up to 3 kB) keep a rowid, so the inner pages of their b-tree hold keys only.
+  `
+  CREATE TABLE counters (
+    room TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO counters (room, value) SELECT 'lobby', value FROM counter WHERE value <> 0;
+  DROP TABLE counter;
+
+  CREATE TABLE room_click_ids (
+    room TEXT NOT NULL,
+    id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (room, id)
+  ) WITHOUT ROWID;
+  INSERT INTO room_click_ids (room, id, count, at) SELECT 'lobby', id, count, at FROM click_ids;
+  DROP TABLE click_ids;
+  ALTER TABLE room_click_ids RENAME TO click_ids;
+  CREATE INDEX click_ids_at ON click_ids (at);
+
+  CREATE TABLE room_messages (
+    room TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    author TEXT NOT NULL,
+    text TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    author_id TEXT,
+    edited_at TEXT,
+    PRIMARY KEY (room, seq),
+    UNIQUE (room, id)
+  );
+  INSERT INTO room_messages (room, seq, id, author, text, sent_at, author_id, edited_at)
+    SELECT 'lobby', seq, id, author, text, sent_at, author_id, edited_at FROM messages;
+  DROP TABLE messages;
+  ALTER TABLE room_messages RENAME TO messages;
+
+  CREATE TABLE room_deleted_messages (
+    room TEXT NOT NULL,
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (room, id)
+  ) WITHOUT ROWID;
+  INSERT INTO room_deleted_messages (room, id, seq) SELECT 'lobby', id, seq FROM deleted_messages;
+  DROP TABLE deleted_messages;
+  ALTER TABLE room_deleted_messages RENAME TO deleted_messages;
+  CREATE INDEX deleted_messages_seq ON deleted_messages (room, seq);
+  `,
 ];
 
 /**
@@ -81,6 +135,17 @@ const MIGRATIONS = [
  * write adds, so they cannot pile up, and few enough to cost nothing noticeable.
  */
 const SWEEP_LIMIT = 100;
+
+/**
+ * Rooms whose latest page is kept, the least recently read dropped first: more than are busy at
+ * once, so a connection storm in any of them reads the file once, and a bound on the memory.
+ */
+const LATEST_PAGES_KEPT = 1_000;
+
+interface LatestPage {
+  limit: number;
+  messages: ChatMessage[];
+}
 
 interface MessageRow {
   seq: number;
@@ -90,6 +155,16 @@ interface MessageRow {
   sent_at: string;
   author_id: string | null;
   edited_at: string | null;
+}
+
+/** The named parameters of a message's INSERT. */
+interface MessageInsert {
+  room: string;
+  id: string;
+  author: string;
+  text: string;
+  sentAt: string;
+  authorId: string | null;
 }
 
 interface IdentityRow {
@@ -116,7 +191,7 @@ const toIdentity = (row: IdentityRow): Identity => ({
   lastSeenAt: row.last_seen_at,
 });
 
-/** A row the schema guarantees (the counter's, one just inserted or just found). */
+/** A row a statement must return (one it just inserted). */
 function present<T>(row: T | undefined): T {
   if (row === undefined)
     throw new StoreUnavailableError('The database is missing a row it must have');
@@ -171,7 +246,6 @@ function openDatabase(dataDir: string): Database.Database {
  */
 function migrate(db: Database.Database, file: string): void {
   const run = db.transaction(() => {
-    db.exec(BASE_SCHEMA);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
       throw new StoreUnavailableError(
@@ -180,6 +254,8 @@ function migrate(db: Database.Database, file: string): void {
       );
     }
     if (version === MIGRATIONS.length) return;
+    // Only there: on a later file it would bring back a table a migration replaced (counter).
+    if (version === 0) db.exec(BASE_SCHEMA);
     for (const migration of MIGRATIONS.slice(version)) db.exec(migration);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   });
@@ -216,9 +292,9 @@ export class SqliteStore implements Store {
   private lastWriteError: Error | undefined;
   private closed = false;
   private readonly statements;
-  // The latest page, as every welcome reads it: kept until the next append, edit or delete.
-  // This store is the file's only writer, so only those can make it stale.
-  private latestPage: { limit: number; messages: ChatMessage[] } | undefined;
+  // Each room's latest page, as every welcome reads it: kept until the room's next append, edit
+  // or delete. This store is the file's only writer, so only those can make one stale.
+  private readonly latestPages = new Map<string, LatestPage>();
 
   constructor(
     dataDir: string,
@@ -233,44 +309,51 @@ export class SqliteStore implements Store {
           `(SELECT ${key} FROM ${table} WHERE ${end} < ? LIMIT ${SWEEP_LIMIT})`,
       );
     this.statements = {
-      increment: db.prepare<[], { value: number }>(
-        'UPDATE counter SET value = value + 1 WHERE id = 1 RETURNING value',
+      increment: db.prepare<[string], { value: number }>(
+        'UPDATE counters SET value = value + 1 WHERE room = ? RETURNING value',
       ),
-      count: db.prepare<[], { value: number }>('SELECT value FROM counter WHERE id = 1'),
-      clickById: db.prepare<[string], { count: number }>(
-        'SELECT count FROM click_ids WHERE id = ?',
+      // A room's first click since it was new or reset; an upsert on every click costs more.
+      firstClick: db.prepare<[string]>('INSERT INTO counters (room, value) VALUES (?, 1)'),
+      count: db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE room = ?'),
+      clickById: db.prepare<[string, string], { count: number }>(
+        'SELECT count FROM click_ids WHERE room = ? AND id = ?',
       ),
-      rememberClick: db.prepare<[string, number, number]>(
-        'INSERT INTO click_ids (id, count, at) VALUES (?, ?, ?)',
+      rememberClick: db.prepare<[string, string, number, number]>(
+        'INSERT INTO click_ids (room, id, count, at) VALUES (?, ?, ?, ?)',
       ),
       forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
-      insertMessage: db.prepare<
-        [string, string, string, string, string | null, string | null],
-        MessageRow
-      >(
-        'INSERT INTO messages (id, author, text, sent_at, author_id, edited_at) ' +
-          'VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
+      // The next seq: one more than the greatest the room gave, to a message still stored or to
+      // one deleted since (its tombstone), so no seq is given twice.
+      insertMessage: db.prepare<[MessageInsert], MessageRow>(
+        'INSERT INTO messages (room, seq, id, author, text, sent_at, author_id) VALUES (' +
+          '@room, 1 + max(' +
+          'ifnull((SELECT max(seq) FROM messages WHERE room = @room), 0), ' +
+          'ifnull((SELECT max(seq) FROM deleted_messages WHERE room = @room), 0)), ' +
+          '@id, @author, @text, @sentAt, @authorId) RETURNING *',
       ),
-      messageById: db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
-      editMessage: db.prepare<[string, string, string], MessageRow>(
-        'UPDATE messages SET text = ?, edited_at = ? WHERE id = ? RETURNING *',
+      messageById: db.prepare<[string, string], MessageRow>(
+        'SELECT * FROM messages WHERE room = ? AND id = ?',
       ),
-      deleteMessage: db.prepare<[string], { seq: number }>(
-        'DELETE FROM messages WHERE id = ? RETURNING seq',
+      editMessage: db.prepare<[string, string, string, string], MessageRow>(
+        'UPDATE messages SET text = ?, edited_at = ? WHERE room = ? AND id = ? RETURNING *',
       ),
-      rememberDeleted: db.prepare<[string, number]>(
-        'INSERT OR IGNORE INTO deleted_messages (id, seq) VALUES (?, ?)',
+      deleteMessage: db.prepare<[string, string], { seq: number }>(
+        'DELETE FROM messages WHERE room = ? AND id = ? RETURNING seq',
       ),
-      deletedById: db.prepare<[string], { seq: number }>(
-        'SELECT seq FROM deleted_messages WHERE id = ?',
+      rememberDeleted: db.prepare<[string, string, number]>(
+        'INSERT OR IGNORE INTO deleted_messages (room, id, seq) VALUES (?, ?, ?)',
       ),
-      resetCounter: db.prepare<[]>('UPDATE counter SET value = 0 WHERE id = 1'),
-      forgetAllClicks: db.prepare<[]>('DELETE FROM click_ids'),
-      latest: db.prepare<[number, number], MessageRow>(
-        'SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?',
+      deletedById: db.prepare<[string, string], { seq: number }>(
+        'SELECT seq FROM deleted_messages WHERE room = ? AND id = ?',
       ),
-      after: db.prepare<[number, number, number], MessageRow>(
-        'SELECT * FROM messages WHERE seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?',
+      // No row is a zero count: a reset room with no messages keeps nothing.
+      resetCounter: db.prepare<[string]>('DELETE FROM counters WHERE room = ?'),
+      forgetRoomClicks: db.prepare<[string]>('DELETE FROM click_ids WHERE room = ?'),
+      latest: db.prepare<[string, number, number], MessageRow>(
+        'SELECT * FROM messages WHERE room = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      ),
+      after: db.prepare<[string, number, number, number], MessageRow>(
+        'SELECT * FROM messages WHERE room = ? AND seq > ? AND seq < ? ORDER BY seq ASC LIMIT ?',
       ),
       identityById: db.prepare<[string, number], IdentityRow>(
         'SELECT * FROM identities WHERE id = ? AND expires_at >= ?',
@@ -322,64 +405,68 @@ export class SqliteStore implements Store {
     this.statements.forgetClicks.run(this.now() - ID_TTL_MS);
   }
 
-  click(id?: string, onCommit?: OnCommit<number>): Promise<number> {
+  click(room: string, id?: string, onCommit?: OnCommit<number>): Promise<number> {
     return this.write(() => {
       if (id !== undefined) {
-        const seen = this.statements.clickById.get(id);
+        const seen = this.statements.clickById.get(room, id);
         if (seen) return seen.count;
       }
-      const count = present(this.statements.increment.get()).value;
-      if (id !== undefined) this.statements.rememberClick.run(id, count, this.now());
+      let count = this.statements.increment.get(room)?.value;
+      if (count === undefined) {
+        this.statements.firstClick.run(room);
+        count = 1;
+      }
+      if (id !== undefined) this.statements.rememberClick.run(room, id, count, this.now());
       return count;
     }, onCommit);
   }
 
-  async count(): Promise<number> {
-    return present(this.statements.count.get()).value;
+  async count(room: string): Promise<number> {
+    return this.statements.count.get(room)?.value ?? 0;
   }
 
-  append(draft: MessageDraft): Promise<AppendResult> {
+  append(room: string, draft: MessageDraft): Promise<AppendResult> {
     return this.write(() => {
-      // Look first: a conflicting INSERT would still use up a seq number.
-      const stored = this.statements.messageById.get(draft.id);
+      // Look first: inserting an id the room has would fail the whole batch's transaction.
+      const stored = this.statements.messageById.get(room, draft.id);
       if (stored) return { message: toMessage(stored), created: false };
-      const deleted = this.statements.deletedById.get(draft.id);
+      const deleted = this.statements.deletedById.get(room, draft.id);
       if (deleted) return { created: false, deleted: true };
-      this.latestPage = undefined;
+      this.latestPages.delete(room);
       const row = present(
-        this.statements.insertMessage.get(
-          draft.id,
-          draft.author,
-          draft.text,
-          draft.sentAt,
-          draft.authorId ?? null,
-          null,
-        ),
+        this.statements.insertMessage.get({
+          room,
+          id: draft.id,
+          author: draft.author,
+          text: draft.text,
+          sentAt: draft.sentAt,
+          authorId: draft.authorId ?? null,
+        }),
       );
       return { message: toMessage(row), created: true };
     });
   }
 
-  delete(id: string): Promise<boolean> {
+  delete(room: string, id: string): Promise<boolean> {
     return this.write(() => {
-      const row = this.statements.deleteMessage.get(id);
+      const row = this.statements.deleteMessage.get(room, id);
       if (!row) return false;
-      this.statements.rememberDeleted.run(id, row.seq);
-      this.latestPage = undefined;
+      this.statements.rememberDeleted.run(room, id, row.seq);
+      this.latestPages.delete(room);
       return true;
     });
   }
 
-  async message(id: string): Promise<ChatMessage | undefined> {
-    const row = this.statements.messageById.get(id);
+  async message(room: string, id: string): Promise<ChatMessage | undefined> {
+    const row = this.statements.messageById.get(room, id);
     return row && toMessage(row);
   }
 
-  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
+  edit(room: string, id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
     return this.write(() => {
-      const row = this.statements.editMessage.get(text, editedAt, id);
+      const row = this.statements.editMessage.get(text, editedAt, room, id);
       if (!row) return undefined;
-      this.latestPage = undefined;
+      this.latestPages.delete(room);
       return toMessage(row);
     });
   }
@@ -437,23 +524,30 @@ export class SqliteStore implements Store {
     return this.statements.mutedUntil.get(identityId, this.now())?.until ?? 0;
   }
 
-  resetCounter(): Promise<number> {
+  resetCounter(room: string): Promise<number> {
     return this.write(() => {
-      this.statements.resetCounter.run();
-      this.statements.forgetAllClicks.run();
+      this.statements.resetCounter.run(room);
+      this.statements.forgetRoomClicks.run(room);
       return 0;
     });
   }
 
-  /** The latest page (no bounds) is shared between callers until the next append: do not modify it. */
-  async messages({ before, after, limit }: MessageQuery): Promise<ChatMessage[]> {
+  /** A room's latest page (no bounds) is shared between callers until its next append: do not modify it. */
+  async messages(room: string, { before, after, limit }: MessageQuery): Promise<ChatMessage[]> {
     const upper = before ?? Number.MAX_SAFE_INTEGER;
-    if (after !== undefined) return this.statements.after.all(after, upper, limit).map(toMessage);
-    if (before !== undefined) return this.latest(upper, limit);
-    if (this.latestPage?.limit !== limit) {
-      this.latestPage = { limit, messages: this.latest(upper, limit) };
+    if (after !== undefined) {
+      return this.statements.after.all(room, after, upper, limit).map(toMessage);
     }
-    return this.latestPage.messages;
+    if (before !== undefined) return this.latest(room, upper, limit);
+    let page = this.latestPages.get(room);
+    // Taken out and put back last: the Map's order is then the order of the rooms' last reads.
+    this.latestPages.delete(room);
+    if (page?.limit !== limit) page = { limit, messages: this.latest(room, upper, limit) };
+    this.latestPages.set(room, page);
+    if (this.latestPages.size > LATEST_PAGES_KEPT) {
+      this.latestPages.delete(this.latestPages.keys().next().value as string);
+    }
+    return page.messages;
   }
 
   async check(): Promise<void> {
@@ -462,8 +556,8 @@ export class SqliteStore implements Store {
       // Drop this connection's cached pages first, so these reads go to the file: a disk or file
       // gone bad under a running server shows here, not only at the next start.
       this.db.pragma('shrink_memory');
-      present(this.statements.count.get());
-      this.latest(Number.MAX_SAFE_INTEGER, LIMITS.welcomeMessages);
+      this.statements.count.get(LOBBY);
+      this.latest(LOBBY, Number.MAX_SAFE_INTEGER, LIMITS.welcomeMessages);
     } catch (error) {
       if (error instanceof StoreUnavailableError) throw error;
       throw new StoreUnavailableError(`Reading the database failed: ${(error as Error).message}`, {
@@ -483,8 +577,8 @@ export class SqliteStore implements Store {
     closeSync(this.wal);
   }
 
-  private latest(before: number, limit: number): ChatMessage[] {
-    return this.statements.latest.all(before, limit).reverse().map(toMessage);
+  private latest(room: string, before: number, limit: number): ChatMessage[] {
+    return this.statements.latest.all(room, before, limit).reverse().map(toMessage);
   }
 
   private write<T>(run: () => T, onCommit?: OnCommit<T>): Promise<T> {

@@ -47,33 +47,41 @@ export interface MessageQuery {
 export type OnCommit<T> = (result: T) => void;
 
 /**
- * The storage port. Every write resolves only once it is durable, so a caller may ack it.
+ * The storage port. Counters and messages are kept per room (a slug, `LOBBY` for what was stored
+ * before rooms); identities, names and mutes are shared by every room. Every write resolves only once it is durable, so a caller may ack it.
  * Adapters: SqliteStore (embedded, the default) and RedisStore (shared by several instances);
  * StoreModule provides the one it picks inside an InstrumentedStore.
  */
 export interface Store {
-  /** Counts one click and returns the count after it; a click id seen before returns that click's count. */
-  click(id?: string, onCommit?: OnCommit<number>): Promise<number>;
-  count(): Promise<number>;
-  /** Stores a message unless its id is already stored, in which case the stored one is returned. */
-  append(draft: MessageDraft): Promise<AppendResult>;
+  /**
+   * Counts one click in `room` and returns the room's count after it; a click id seen before in
+   * the room returns that click's count.
+   */
+  click(room: string, id?: string, onCommit?: OnCommit<number>): Promise<number>;
+  /** The room's count: 0 for a room never clicked in (reading it stores nothing). */
+  count(room: string): Promise<number>;
+  /**
+   * Stores a message in `room` unless its id is already stored there, in which case the stored
+   * one is returned. `seq` counts per room. Ids are per room: the same id in two rooms is two messages.
+   */
+  append(room: string, draft: MessageDraft): Promise<AppendResult>;
   /** Oldest first. With `after`, the first `limit` messages after it; otherwise the latest `limit`. */
-  messages(query: MessageQuery): Promise<ChatMessage[]>;
+  messages(room: string, query: MessageQuery): Promise<ChatMessage[]>;
   /**
    * Deletes the message with this id (moderation); resolves true if one was deleted, false if
    * none had it. Durable before it resolves. Deleting is final: a later `append` with the same id
    * (a client retrying, or anyone reusing the id) stores nothing and resolves
    * `{ created: false, deleted: true }` — no message, since the stored one is gone.
    */
-  delete(id: string): Promise<boolean>;
-  /** The stored message with this id, if any. */
-  message(id: string): Promise<ChatMessage | undefined>;
+  delete(room: string, id: string): Promise<boolean>;
+  /** The message stored in `room` with this id, if any. */
+  message(room: string, id: string): Promise<ChatMessage | undefined>;
   /**
    * Replaces a stored message's text and sets its `editedAt` (ISO-8601); resolves with the
    * message as stored now, or undefined if no message has this id (deleted or never stored).
    * Durable before it resolves; `history` and `welcome` read the new text from then on.
    */
-  edit(id: string, text: string, editedAt: string): Promise<ChatMessage | undefined>;
+  edit(room: string, id: string, text: string, editedAt: string): Promise<ChatMessage | undefined>;
   /** The identity with this id, if it is stored (and not forgotten). */
   identity(id: string): Promise<Identity | undefined>;
   /**
@@ -98,12 +106,13 @@ export interface Store {
   /** Until when the identity is muted (epoch ms), or 0. */
   mutedUntil(identityId: string): Promise<number>;
   /**
-   * Sets the counter to 0 (moderation) and forgets remembered click ids, so a click retried after
-   * the reset counts once in the new count. Durable before it resolves; resolves with 0.
+   * Sets the room's counter to 0 (moderation) and forgets its remembered click ids, so a click
+   * retried after the reset counts once in the new count; a room left with no messages and a zero
+   * count stores nothing. Durable before it resolves; resolves with 0.
    */
-  resetCounter(): Promise<number>;
+  resetCounter(room: string): Promise<number>;
   /**
-   * Resolves when the store can read and write — it reads the counter and the latest page of
+   * Resolves when the store can read and write — it reads the lobby's counter and latest page of
    * messages from storage, not from a cache — and rejects with the reason otherwise.
    */
   check(): Promise<void>;

@@ -1,5 +1,7 @@
-import { useCallback, useState } from 'react';
+import { LOBBY } from '@live/shared-events';
+import { useCallback, useState, type Ref } from 'react';
 import { Chat } from '../chat/Chat';
+import { useUnreadTitle } from '../chat/useUnreadTitle';
 import { Counter } from '../counter/Counter';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
@@ -14,6 +16,11 @@ import { usePeople } from '../presence/usePeople';
 import { usePresence } from '../presence/usePresence';
 import { useStoredName } from '../presence/useStoredName';
 import { YouAre } from '../presence/YouAre';
+import { NoSuchRoom } from '../room/NoSuchRoom';
+import { RoomBar } from '../room/RoomBar';
+import { RoomHeading } from '../room/RoomHeading';
+import { useFocusOnMove } from '../room/useFocusOnMove';
+import { useRoomPlace } from '../room/useRoomPlace';
 import { SocketProvider } from '../socket/SocketProvider';
 import { useSocket } from '../socket/useSocket';
 import type { LiveSocket } from '../socket/liveSocket';
@@ -25,6 +32,9 @@ export interface AppProps {
 }
 
 export function App({ createSocket }: AppProps) {
+  // `/` is the lobby, `/r/<slug>` a room; an address that names none connects nowhere.
+  const { room } = useRoomPlace();
+  const heading = useFocusOnMove<HTMLHeadingElement>(room);
   const [name, setName] = useStoredName();
   // Moderators open the page as /#token=… once; see docs/security.md.
   const [token, setToken] = useState(() => readModeratorToken());
@@ -34,35 +44,49 @@ export function App({ createSocket }: AppProps) {
   }, []);
   return (
     <I18nProvider>
-      <SocketProvider
-        name={name}
-        token={token}
-        onNameChange={setName}
-        onTokenRefused={dropToken}
-        createSocket={createSocket}
-      >
-        <ModerationProvider>
-          <Layout name={name} />
-        </ModerationProvider>
-      </SocketProvider>
+      {room === null ? (
+        <NoSuchRoom headingRef={heading} />
+      ) : (
+        <SocketProvider
+          name={name}
+          token={token}
+          room={room}
+          onNameChange={setName}
+          onTokenRefused={dropToken}
+          createSocket={createSocket}
+        >
+          {/* Mounted again in another room: its count, chat, people and mutes start afresh. */}
+          <ModerationProvider key={room}>
+            <Layout name={name} room={room} headingRef={heading} />
+          </ModerationProvider>
+        </SocketProvider>
+      )}
     </I18nProvider>
   );
 }
 
-function Layout({ name }: { name?: string }) {
+interface LayoutProps {
+  name?: string;
+  room: string;
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+function Layout({ name, room, headingRef }: LayoutProps) {
   const { online, typists } = usePresence();
   const people = usePeople();
   const { status } = useSocket();
   const { t } = useI18n();
+  useUnreadTitle(room === LOBBY ? t('Live counter') : t('{room} · Live', { room }));
   return (
     <>
       <ConnectionBanner />
       <header className="top">
-        <h1>{t('Live counter')}</h1>
+        <RoomHeading room={room} ref={headingRef} />
         <OnlineCount online={online} connected={status === 'connected'} />
         <YouAre />
         <NamePicker name={name} />
         <LanguageSwitcher />
+        <RoomBar room={room} />
       </header>
       <TokenRefusedNote />
       <main className="panels">

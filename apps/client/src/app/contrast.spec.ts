@@ -33,3 +33,15 @@ describe('mentions (WCAG 2.2)', () => {
     expect(contrastRatio(colour.muted, colour.mention)).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+describe('the “Copied” notice (WCAG 2.2)', () => {
+  it('writes the card colour on the online green', () => {
+    expect(appCss).toMatch(
+      /\.copied:not\(:empty\)\s*{[^}]*background:\s*var\(--online\);[^}]*color:\s*var\(--card\);/,
+    );
+  });
+
+  it.each(themes)('%s: its text is at least 4.5:1 (1.4.3)', (_, colour) => {
+    expect(contrastRatio(colour.card, colour.online)).toBeGreaterThanOrEqual(4.5);
+  });
+});

@@ -15,7 +15,6 @@ import { editWindowEnd, isMine, mayChange } from './ownMessages';
 import { useChat } from './useChat';
 import { useMentionAlerts } from './useMentionAlerts';
 import { useMentionNotifications } from './useMentionNotifications';
-import { useUnreadTitle } from './useUnreadTitle';
 
 export interface ChatProps {
   typists: string[];
@@ -29,7 +28,6 @@ export function Chat({ typists, people }: ChatProps) {
   const chat = useChat();
   const moderation = useModeration();
   const connected = status === 'connected';
-  useUnreadTitle();
   const names = useMemo(() => people.map((person) => person.name), [people]);
   const alerts = useMentionAlerts();
   useMentionNotifications(alerts.on, names);

@@ -6,11 +6,11 @@ import { useSocketEvent } from '../socket/useSocketEvent';
 import { isMine } from './ownMessages';
 
 /**
- * "(3) Live counter" while the tab is hidden and others' messages arrive, so a glance at the
- * tab strip shows them; back to the plain title as soon as the tab is seen again. The title is
- * in the chosen language.
+ * The tab's `title` ("Live counter", "quiet-otter-42 · Live"), as "(3) Live counter" while the
+ * tab is hidden and others' messages arrive, so a glance at the tab strip shows them; back to
+ * the plain title as soon as the tab is seen again.
  */
-export function useUnreadTitle(): void {
+export function useUnreadTitle(title: string): void {
   const { you } = useSocket();
   const { t } = useI18n();
   // By id: a broadcast may arrive more than once.
@@ -39,7 +39,6 @@ export function useUnreadTitle(): void {
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
 
-  const title = t('Live counter');
   const shown = count > 0 ? t('({count}) {title}', { count, title }) : title;
   useEffect(() => {
     document.title = shown;

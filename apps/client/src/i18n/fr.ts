@@ -12,6 +12,20 @@ export const fr: Catalogue = {
 
   Language: 'Langue',
 
+  'Room {room}': 'Salon {room}',
+  '{room} · Live': '{room} · En direct',
+  Rooms: 'Salons',
+  'Copy link': 'Copier le lien',
+  Copied: 'Copié',
+  'Copy this link:': 'Copiez ce lien :',
+  'New room': 'Nouveau salon',
+  Recent: 'Récents',
+  Lobby: 'Salon principal',
+  'No room at this address': 'Aucun salon à cette adresse',
+  'Room links look like {example}: 1 to {max} letters a–z, digits or hyphens.':
+    'Un lien de salon ressemble à {example} : de 1 à {max} lettres a–z, chiffres ou tirets.',
+  'Go to the lobby': 'Aller au salon principal',
+
   'Connecting…': 'Connexion…',
   'Reconnecting…': 'Reconnexion…',
   'Offline.': 'Hors ligne.',

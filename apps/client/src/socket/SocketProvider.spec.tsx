@@ -1,3 +1,4 @@
+import { LOBBY } from '@live/shared-events';
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { english } from '../testing/english';
@@ -23,7 +24,13 @@ function renderProvider(
     strict = false,
     token,
     onNameChange,
-  }: { strict?: boolean; token?: string; onNameChange?: (name: string | undefined) => void } = {},
+    room,
+  }: {
+    strict?: boolean;
+    token?: string;
+    onNameChange?: (name: string | undefined) => void;
+    room?: string;
+  } = {},
 ) {
   const sockets: FakeSocket[] = [];
   const createSocket = () => {
@@ -31,11 +38,12 @@ function renderProvider(
     sockets.push(socket);
     return socket.asSocket();
   };
-  const ui = (n?: string) => {
+  const ui = (n?: string, r = room) => {
     const tree = (
       <SocketProvider
         name={n}
         token={token}
+        room={r}
         onNameChange={onNameChange}
         createSocket={createSocket}
       >
@@ -47,7 +55,13 @@ function renderProvider(
   const result = render(ui(name));
   // The socket the provider kept (StrictMode may make and discard an unconnected one).
   const socket = () => sockets.find((s) => s.connectCalls > 0) as FakeSocket;
-  return { ...result, sockets, socket, rerenderWithName: (n?: string) => result.rerender(ui(n)) };
+  return {
+    ...result,
+    sockets,
+    socket,
+    rerenderWithName: (n?: string) => result.rerender(ui(n)),
+    rerenderInRoom: (r: string) => result.rerender(ui(name, r)),
+  };
 }
 
 describe('SocketProvider', () => {
@@ -162,6 +176,30 @@ describe('SocketProvider', () => {
     socket().serverConnect();
     expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.2', token });
     expect(socket().disconnectCalls).toBe(0);
+  });
+
+  it('names no room for the lobby, and reconnects as the same person in another room', async () => {
+    const { socket, rerenderInRoom } = renderProvider(undefined, { room: LOBBY });
+    expect(socket().auth).toEqual({});
+    socket().serverConnect();
+    socket().receive('welcome', welcome({ you: { id: 's1', name: 'Guest 4821' }, session: 'g.1' }));
+
+    rerenderInRoom('maths-101');
+    await settle(); // the deferred close must not close the new connection
+    expect(socket().disconnectCalls).toBe(1);
+    expect(socket().connectCalls).toBe(2);
+    expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.1', room: 'maths-101' });
+    // Moving on purpose: no alarm unless it fails.
+    expect(screen.getByText('connecting')).toBeInTheDocument();
+
+    socket().serverConnect();
+    await socket().drop('transport close');
+    socket().serverConnect();
+    expect(socket().auth).toMatchObject({ room: 'maths-101' });
+
+    rerenderInRoom(LOBBY);
+    expect(socket().auth).toEqual({ name: 'Guest 4821', session: 'g.1' });
+    expect(socket().connectCalls).toBe(3);
   });
 
   it('connects as a guest without a name', () => {

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type PeopleChange, type Welcome } from '@live/shared-events';
+import { ERROR_CODES, LOBBY, type PeopleChange, type Welcome } from '@live/shared-events';
 import {
   createContext,
   useCallback,
@@ -73,6 +73,11 @@ export interface SocketProviderProps {
   /** The operator token (moderators only), sent as `auth.token`. Changing it reconnects. */
   token?: string;
   /**
+   * The room to be in, sent as `auth.room`; the lobby (`LOBBY`, or none) sends none, as before
+   * rooms. Another room is another connection: changing it reconnects.
+   */
+  room?: string;
+  /**
    * The person's name changed here (renamed, accepted at connect, or refused as someone else's
    * and dropped: undefined). The owner keeps it and passes it back as `name`.
    */
@@ -104,13 +109,14 @@ const DISCONNECT_REASONS: Record<string, Text> = {
 
 /**
  * Owns the app's one connection and who we are on it: opens it on mount, closes it on unmount,
- * and keeps the handshake (name, session, operator token) for every reconnect.
+ * and keeps the handshake (name, session, operator token, room) for every reconnect.
  */
 export function SocketProvider({
   name,
   token,
   onNameChange,
   onTokenRefused,
+  room,
   createSocket = createLiveSocket,
   children,
 }: SocketProviderProps) {
@@ -258,6 +264,7 @@ export function SocketProvider({
         name: trialName ?? name ?? guestName.current,
         session: session.current,
         token,
+        room: room === LOBBY ? undefined : room,
       }),
     );
     return () => {
@@ -268,7 +275,7 @@ export function SocketProvider({
         if (mounts.current === 0) socket.disconnect();
       });
     };
-  }, [socket, name, token, trialName]);
+  }, [socket, name, token, trialName, room]);
 
   const emit = useCallback<SocketContextValue['emitWithAck']>(
     (event, payload) => emitWithAck(socket, event, payload),

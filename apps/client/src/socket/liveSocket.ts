@@ -24,7 +24,7 @@ export function createLiveSocket(): LiveSocket {
 
 /**
  * What the client sends in the handshake: the chosen or assigned name, the session token of
- * our identity, the operator token.
+ * our identity, the operator token, the room (none for the lobby).
  */
 export type ClientHandshake = HandshakeAuth & { token?: string };
 
@@ -36,16 +36,16 @@ export function handshakeOf(parts: ClientHandshake): ClientHandshake {
 }
 
 /**
- * Points the socket at a new handshake: a live connection made with another name or token is
- * closed, and the socket (re)connects with this one (a renewed session alone changes nothing
- * now). The socket is an external system React only synchronises with, so it is changed here,
- * not in a component.
+ * Points the socket at a new handshake: a live connection made with another name, token or
+ * room is closed, and the socket (re)connects with this one (a renewed session alone changes
+ * nothing now). The socket is an external system React only synchronises with, so it is
+ * changed here, not in a component.
  */
 export function syncHandshake(socket: LiveSocket, auth: ClientHandshake): void {
   const previous = socket.auth as ClientHandshake | undefined;
-  if (socket.active && (previous?.name !== auth.name || previous?.token !== auth.token)) {
-    socket.disconnect();
-  }
+  const changed =
+    previous?.name !== auth.name || previous?.token !== auth.token || previous?.room !== auth.room;
+  if (socket.active && changed) socket.disconnect();
   socket.auth = auth;
   if (!socket.active) socket.connect();
 }

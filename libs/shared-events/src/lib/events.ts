@@ -129,6 +129,11 @@ export interface Welcome {
   mutedUntil?: string;
   /** How long after sending authors may edit or delete their messages, in ms. */
   editWindowMs?: number;
+  /**
+   * The room this connection is in (`auth.room` as the server took it, lower-cased; `LOBBY`
+   * when the handshake named none). Everything this connection sends and hears is this room's.
+   */
+  room?: string;
 }
 
 export interface Presence {

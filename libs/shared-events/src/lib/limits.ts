@@ -25,6 +25,8 @@ export const LIMITS = {
   welcomePeople: 100,
   /** Longest mute a moderator can give, in minutes (a week). */
   muteMaxMinutes: 7 * 24 * 60,
+  /** Room slugs (`auth.room`) are at most this long. */
+  roomSlugMaxLength: 64,
   /** Session tokens are at most this long. */
   sessionMaxLength: 256,
   /** Largest Socket.IO packet the server accepts; a bigger one drops that connection. */
@@ -35,6 +37,12 @@ export const LIMITS = {
    */
   broadcastIntervalMs: 16,
 } as const;
+
+/**
+ * The room of a connection that names none: the one room there was before rooms, holding
+ * everything stored then. Its link is `/`.
+ */
+export const LOBBY = 'lobby';
 
 /**
  * How clients reconnect after the link drops (socket.io-client options): randomised exponential

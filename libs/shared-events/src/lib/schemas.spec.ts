@@ -9,6 +9,7 @@ import {
   messageRequestSchema,
   moderatorTokenSchema,
   renameRequestSchema,
+  roomSlugSchema,
   typingRequestSchema,
   userMuteRequestSchema,
   userUnmuteRequestSchema,
@@ -103,6 +104,22 @@ describe('handshakeAuthSchema', () => {
     for (const session of [7, 'with space', 'x'.repeat(LIMITS.sessionMaxLength + 1), {}]) {
       expect(handshakeAuthSchema.parse({ session })).toEqual({ session: '' });
     }
+  });
+});
+
+describe('roomSlugSchema', () => {
+  it('takes a slug of a-z, 0-9 and -, lower-casing it', () => {
+    expect(handshakeAuthSchema.parse({ room: 'Maths-101' })).toEqual({ room: 'maths-101' });
+    expect(roomSlugSchema.parse('x'.repeat(LIMITS.roomSlugMaxLength))).toHaveLength(64);
+  });
+
+  it('refuses anything else, saying what a room name may be', () => {
+    for (const room of ['', 'a b', 'bad_slug', 'é', 'x'.repeat(LIMITS.roomSlugMaxLength + 1)]) {
+      expect(messagesOf(roomSlugSchema.safeParse(room))).toEqual([
+        'room must be 1–64 of a-z, 0-9 and -',
+      ]);
+    }
+    expect(messagesOf(roomSlugSchema.safeParse(5))).toEqual(['room must be a string']);
   });
 });
 

@@ -45,13 +45,29 @@ export const sessionTokenSchema = z
   );
 
 /**
+ * A room's name as it appears in its link (`/r/<slug>`): 1–64 of `a-z`, `0-9` and `-`. Upper-case
+ * letters are taken as lower-case, so `/r/Maths-101` and `/r/maths-101` are one room.
+ */
+export const roomSlugSchema = z
+  .string('room must be a string')
+  .check(
+    z.toLowerCase(),
+    z.regex(
+      new RegExp(`^[a-z0-9-]{1,${LIMITS.roomSlugMaxLength}}$`),
+      `room must be 1–${LIMITS.roomSlugMaxLength} of a-z, 0-9 and -`,
+    ),
+  );
+
+/**
  * `auth` sent with the Socket.IO handshake. Unknown keys are ignored. `session` is the token from
  * an earlier `welcome`; without it (or with one the server cannot verify) the server issues a new
- * guest identity rather than refusing.
+ * guest identity rather than refusing. `room` is the room this connection is in (the lobby,
+ * `LOBBY`, without one); switching rooms is a new connection.
  */
 export const handshakeAuthSchema = z.object({
   name: z.optional(displayNameSchema),
   session: z.optional(z.catch(sessionTokenSchema, '')),
+  room: z.optional(roomSlugSchema),
 });
 
 /** A client-chosen id that makes a retried request idempotent. */

@@ -1,19 +1,21 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { STORE, type Store } from '../store/store';
+import type { Store } from '../store/store';
 
 /** After a reset, how long clicks and peer counts from before it may still arrive. */
 const RESET_SETTLE_MS = 250;
 
-/** The shared click counter. Knows nothing of sockets. */
-@Injectable()
-export class CounterService implements OnModuleInit {
+/** A room's click counter. Knows nothing of sockets. */
+export class RoomCounter {
   private latest = 0;
   private readonly changeListeners = new Set<() => void>();
 
-  constructor(@Inject(STORE) private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly room: string,
+  ) {}
 
-  async onModuleInit(): Promise<void> {
-    this.latest = await this.store.count();
+  /** Reads the stored count: call once, before the first click. */
+  async load(): Promise<void> {
+    this.observe(await this.store.count(this.room));
   }
 
   /** The latest committed count known here (with several instances: the highest any has shared). */
@@ -27,7 +29,7 @@ export class CounterService implements OnModuleInit {
    * wait for the disk, acking it does.
    */
   async click(id?: string): Promise<number> {
-    const count = await this.store.click(id, (committed) => {
+    const count = await this.store.click(this.room, id, (committed) => {
       if (this.observe(committed)) this.changed();
     });
     // A retried click resolves with its original, older count: never move `current` back.
@@ -44,7 +46,7 @@ export class CounterService implements OnModuleInit {
 
   /** Sets the count to 0 (moderation) once that is durable; resolves with the new count. */
   async reset(): Promise<number> {
-    const count = await this.store.resetCounter();
+    const count = await this.store.resetCounter(this.room);
     this.adopt(count);
     return count;
   }
@@ -73,7 +75,7 @@ export class CounterService implements OnModuleInit {
 
   private async resync(): Promise<void> {
     try {
-      const count = await this.store.count();
+      const count = await this.store.count(this.room);
       if (count === this.latest) return;
       this.latest = count;
       this.changed();

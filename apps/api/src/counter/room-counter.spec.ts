@@ -1,25 +1,25 @@
 import { jest } from '@jest/globals';
 import type { Store } from '../store/store';
-import { CounterService } from './counter.service';
+import { RoomCounter } from './room-counter';
 
-describe('CounterService', () => {
+describe('RoomCounter', () => {
   const store = {
     count: jest.fn<Store['count']>(),
     click: jest.fn<Store['click']>(),
     resetCounter: jest.fn<Store['resetCounter']>(),
   };
-  const service = new CounterService(store as unknown as Store);
+  const service = new RoomCounter(store as unknown as Store, 'maths');
 
   it('starts from the stored count', async () => {
     store.count.mockResolvedValue(41);
-    await service.onModuleInit();
+    await service.load();
     expect(service.current).toBe(41);
   });
 
   it('returns the count after each click and tracks the latest', async () => {
     store.click.mockResolvedValue(42);
     expect(await service.click('a')).toBe(42);
-    expect(store.click).toHaveBeenCalledWith('a', expect.any(Function));
+    expect(store.click).toHaveBeenCalledWith('maths', 'a', expect.any(Function));
     expect(service.current).toBe(42);
   });
 
@@ -32,7 +32,7 @@ describe('CounterService', () => {
   it('tells its listeners of a click once it is committed, before it is durable', async () => {
     let durable: () => void = () => undefined;
     store.click.mockImplementationOnce(
-      (_id, onCommit) =>
+      (_room, _id, onCommit) =>
         new Promise((resolve) => {
           onCommit?.(43);
           durable = () => resolve(43);
@@ -50,7 +50,9 @@ describe('CounterService', () => {
   it('stops telling a listener once it unsubscribed', async () => {
     let heard = 0;
     const stop = service.onChange(() => heard++);
-    store.click.mockImplementation(async (_id, onCommit) => (onCommit?.(service.current + 1), 0));
+    store.click.mockImplementation(
+      async (_room, _id, onCommit) => (onCommit?.(service.current + 1), 0),
+    );
     await service.click();
     stop();
     await service.click();

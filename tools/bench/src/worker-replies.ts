@@ -1,0 +1,43 @@
+import type { WorkerPool } from './pool';
+import type { AckSeries, Collected } from './worker-protocol';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every worker's `collect` as one: totals summed, lists joined, the busiest worker's busy. */
+export function mergeCollected(parts: Collected[]): Collected {
+  return {
+    clickDeliveries: parts.reduce((n, p) => n + p.clickDeliveries, 0),
+    messageDeliveries: parts.reduce((n, p) => n + p.messageDeliveries, 0),
+    messageLatencyMs: parts.flatMap((p) => p.messageLatencyMs),
+    lastCounts: parts.flatMap((p) => p.lastCounts),
+    clients: parts.flatMap((p) => p.clients),
+    busy: Math.max(...parts.map((p) => p.busy)),
+  };
+}
+
+/** Every worker's sends and acks as one series. */
+export function mergeSeries(parts: AckSeries[]): AckSeries {
+  return {
+    sent: parts.reduce((n, p) => n + p.sent, 0),
+    acked: parts.reduce((n, p) => n + p.acked, 0),
+    ackedInWindow: parts.reduce((n, p) => n + p.ackedInWindow, 0),
+    timedOut: parts.reduce((n, p) => n + p.timedOut, 0),
+    refused: parts.reduce((n, p) => n + p.refused, 0),
+    ackLatencyMs: parts.flatMap((p) => p.ackLatencyMs),
+    firstRefusal: parts.find((p) => p.firstRefusal)?.firstRefusal,
+  };
+}
+
+/** Polls the workers until `done` holds for their merged counters, or `timeoutMs` passes. */
+export async function settle(
+  pool: WorkerPool,
+  done: (c: Collected) => boolean,
+  timeoutMs: number,
+): Promise<Collected> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const collected = mergeCollected(await pool.all<Collected>({ cmd: 'collect' }));
+    if (done(collected) || Date.now() > deadline) return collected;
+    await sleep(100);
+  }
+}
