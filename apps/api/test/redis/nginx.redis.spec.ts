@@ -82,6 +82,67 @@ describe('two instances behind nginx', () => {
 
     afterAll(() => browser?.close());
 
+    it('keeps two rooms apart through nginx and both instances: a browser in each, and clients of each room on each instance', async () => {
+      const open = async (path: string) => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${nginx.url}${path}`);
+        await page.locator('button.click:enabled').waitFor({ timeout: 20_000 });
+        return page;
+      };
+      const maths = await open('/r/nginx-maths');
+      const history = await open('/r/nginx-history');
+      // Each room also has a client straight on each instance, so both instances carry both rooms.
+      const direct = async (room: string) =>
+        Promise.all(instances.map((instance) => connected(instance.url, { auth: { room } })));
+      const mathsClients = await direct('nginx-maths');
+      const historyClients = await direct('nginx-history');
+      const heard = (clients: typeof mathsClients) =>
+        clients.map(({ socket }) => ({
+          clicks: record<number>(socket, 'click'),
+          messages: record<{ text: string }>(socket, 'message'),
+        }));
+      const inMaths = heard(mathsClients);
+      const inHistory = heard(historyClients);
+
+      for (let i = 0; i < 3; i++) await maths.locator('button.click').click();
+      await history.locator('button.click').click();
+      const say = async (page: typeof maths, text: string) => {
+        const composer = page.getByRole('textbox', { name: 'Message' });
+        await composer.fill(text);
+        await composer.press('Enter');
+        await page
+          .getByRole('log', { name: 'Messages' })
+          .getByText(text, { exact: true })
+          .waitFor();
+      };
+      await say(maths, 'For maths only');
+      await say(history, 'For history only');
+
+      await eventually(() =>
+        inMaths.every(
+          ({ clicks, messages }) =>
+            clicks.at(-1) === 3 && messages.map(({ text }) => text).join() === 'For maths only',
+        ),
+      );
+      await eventually(() =>
+        inHistory.every(
+          ({ clicks, messages }) =>
+            clicks.at(-1) === 1 && messages.map(({ text }) => text).join() === 'For history only',
+        ),
+      );
+      // What each browser shows is its own room's, and nothing of the other's.
+      const count = async (page: typeof maths) =>
+        Number((await page.locator('.count').textContent())?.replace(/\D/g, ''));
+      await eventually(async () => (await count(maths)) === 3 && (await count(history)) === 1);
+      const log = (page: typeof maths) => page.getByRole('log', { name: 'Messages' });
+      expect(await log(maths).getByText('For history only').count()).toBe(0);
+      expect(await log(history).getByText('For maths only').count()).toBe(0);
+      expect(inMaths.every(({ clicks }) => clicks.every((n) => n <= 3))).toBe(true);
+      await maths.context().close();
+      await history.context().close();
+    }, 60_000);
+
     it('loads the page through nginx, connects (polling, then WebSocket) and clicks with the whole cluster', async () => {
       const page = await browser.newPage();
       const response = await page.goto(nginx.url);
