@@ -73,4 +73,35 @@ describe('rooms across instances', () => {
     expect(otherSeen).toEqual([]);
     expect((await inRoom(0, 'keep-me')).welcome.count).toBe(1);
   });
+
+  it('recovers a short disconnect into its room: the missed messages of that room arrive, no other', async () => {
+    const { socket: reader } = await connected(url(0), {
+      auth: { room: 'recover-me' },
+      reconnection: true,
+      reconnectionDelay: 100,
+    });
+    const { socket: writer } = await inRoom(1, 'recover-me');
+    const { socket: elsewhere } = await inRoom(1, 'somewhere-else');
+    const heard = record<ChatMessage>(reader, 'message');
+    // Recovery resumes from the last event delivered through the Redis stream.
+    await writer.emitWithAck('message', { text: 'before' });
+    await eventually(() => heard.length === 1);
+
+    const dropped = next(reader, 'disconnect');
+    reader.io.engine.close();
+    await dropped;
+    const reconnected = next(reader, 'connect');
+    for (const text of ['gone 1', 'gone 2']) await writer.emitWithAck('message', { text });
+    await elsewhere.emitWithAck('message', { text: 'not for this room' });
+    await reconnected;
+
+    expect(reader.recovered).toBe(true);
+    await eventually(() => heard.length === 3);
+    await sleep(200);
+    expect(heard.map((message) => message.text)).toEqual(['before', 'gone 1', 'gone 2']);
+    // Still in its room: its messages go to that room.
+    const seenByWriter = record<ChatMessage>(writer, 'message');
+    await reader.emitWithAck('message', { text: 'back' });
+    await eventually(() => seenByWriter.some((message) => message.text === 'back'));
+  });
 });
