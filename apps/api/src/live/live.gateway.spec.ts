@@ -32,6 +32,7 @@ function fakeSocket(
     data: { name, userId, room },
     emit: jest.fn(),
     join: jest.fn(),
+    disconnect: jest.fn(),
     to: jest.fn(() => toRoom),
     toRoom,
   };
@@ -240,5 +241,18 @@ describe('LiveGateway', () => {
     gateway.handleDisconnect(socket);
     expect(rooms.closeIdle(Date.now() + 1000)).toBe(1);
     expect(identities.left).toHaveBeenCalledWith('bo-identity', 'Bo', false);
+  });
+
+  it('refuses the events of a connection whose room is not held here, never answering from another room', async () => {
+    const stray = fakeSocket('Cy', 'sock-cy', 'cy-identity', 'closed-room');
+    await gateway.handleConnection(stray);
+    expect(stray.disconnect).toHaveBeenCalledWith(true);
+    expect(stray.emit).not.toHaveBeenCalled();
+    await expect(gateway.click(stray, undefined)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(gateway.history(stray, {})).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(store.click).not.toHaveBeenCalled();
+    expect(chat.history).not.toHaveBeenCalled();
+    gateway.handleDisconnect(stray);
+    expect(rooms.lobby.people.online).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ import {
   type MessageResult,
   type RenameRequest,
   type RenameResult,
+  LOBBY,
   type Person,
 } from '@live/shared-events';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
@@ -110,10 +111,15 @@ export class LiveGateway
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
-    const room = roomOf(this.rooms, socket);
+    this.metrics.connectedSockets.inc();
+    // The room handshake has just opened it; only a full registry could have let it go since.
+    const room = this.rooms.get(socket.data.room ?? LOBBY);
+    if (!room) {
+      socket.disconnect(true);
+      return;
+    }
     this.rooms.entered(room);
     this.broadcaster.admit(room, socket);
-    this.metrics.connectedSockets.inc();
     const { userId = '', name } = socket.data;
     const moderator = socket.data.moderator === true;
     const issued = issuedSessions.get(socket);
@@ -130,8 +136,9 @@ export class LiveGateway
   }
 
   handleDisconnect(socket: LiveSocket): void {
-    const room = roomOf(this.rooms, socket);
     this.metrics.connectedSockets.dec();
+    const room = this.rooms.get(socket.data.room ?? LOBBY);
+    if (!room) return;
     if (this.typists.stop(socket.id)) this.broadcaster.typing(socket, room, false);
     const { userId, name } = socket.data;
     const lastInRoom =

@@ -2,6 +2,7 @@ import { ERROR_CODES, LOBBY } from '@live/shared-events';
 import { refusal } from '../security/connection-cap';
 import type { ClientLimits } from '../socket/client-limits';
 import { toErrorBody } from '../socket/error-body';
+import { ProtocolError } from '../socket/protocol-error';
 import { handshakeAuthOf } from '../socket/handshake';
 import type { LiveSocket } from '../socket/live-socket';
 import type { Room } from './room';
@@ -9,9 +10,16 @@ import type { RoomRegistry } from './room-registry';
 
 type Next = (error?: Error) => void;
 
-/** The room a connection is in: held while anyone here is in it (RoomRegistry). */
-export const roomOf = (rooms: RoomRegistry, socket: LiveSocket): Room =>
-  rooms.get(socket.data.room ?? LOBBY) ?? rooms.lobby;
+/**
+ * The room a connection is in: held while anyone here is in it (RoomRegistry). Never another
+ * room in its place: should it not be held, the request is refused (UNAVAILABLE).
+ */
+export function roomOf(rooms: RoomRegistry, socket: LiveSocket): Room {
+  const room = rooms.get(socket.data.room ?? LOBBY);
+  if (!room)
+    throw new ProtocolError(ERROR_CODES.UNAVAILABLE, 'Your room is not open here; reconnect');
+  return room;
+}
 
 /**
  * Socket.IO middleware, after the identity handshake: puts the connection in the room its `auth`
