@@ -1,15 +1,10 @@
+import { browserChanges } from './browserChanges';
+
 // The address bar as a store React reads with `useSyncExternalStore`: the browser's back and
 // forward (popstate), and the app's own moves (`openPath`), which no browser event reports.
-const listeners = new Set<() => void>();
+const changes = browserChanges('popstate');
 
-export function subscribeToAddress(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
+export const subscribeToAddress = changes.subscribe;
 
 export const currentPath = (): string => window.location.pathname;
 
@@ -24,5 +19,5 @@ export function openPath(path: string, { replace = false } = {}): void {
   } else {
     window.history.pushState(null, '', path);
   }
-  listeners.forEach((listener) => listener());
+  changes.notify();
 }

@@ -1,5 +1,6 @@
 import { LOBBY } from '@live/shared-events';
 import { storedText } from '../storage/storedText';
+import { browserChanges } from './browserChanges';
 import { isRoomSlug } from './roomPath';
 
 /** How many rooms the list keeps: enough to find one's way back, short enough to scan. */
@@ -7,7 +8,7 @@ export const RECENT_ROOMS_KEPT = 8;
 
 // Slugs never hold a space: one line of them, most recent first.
 const stored = storedText('live-counter.rooms');
-const listeners = new Set<() => void>();
+const changes = browserChanges('storage');
 
 /** The rooms kept in `text`, most recent first: only real slugs, once each, at most 8. */
 export function recentRoomsIn(text: string | undefined): string[] {
@@ -25,18 +26,11 @@ export function withRecentRoom(rooms: readonly string[], room: string): string[]
 export const storedRecentRooms = (): string => stored.read() ?? '';
 
 /** Follows the list, as this tab and the others (`storage` events) change it. */
-export function subscribeToRecentRooms(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
+export const subscribeToRecentRooms = changes.subscribe;
 
 /** Puts `room` at the top of the list, kept across visits; the lobby changes nothing. */
 export function rememberRoom(room: string): void {
   if (room === LOBBY) return;
   stored.write(withRecentRoom(recentRoomsIn(stored.read()), room).join(' '));
-  listeners.forEach((listener) => listener());
+  changes.notify();
 }
