@@ -112,11 +112,6 @@ export class PeopleService {
     return this.connectionsHere;
   }
 
-  /** True when nobody is here, on this instance or (as far as they said) any other. */
-  get empty(): boolean {
-    return this.here.size === 0 && this.elsewhere.size === 0;
-  }
-
   /**
    * What another instance has now, with its open connections (an empty list when it goes);
    * `connections` defaults to one per person, for instances that do not say.
