@@ -122,7 +122,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --ack-timeout MS     (default ${DEFAULTS.ackTimeoutMs})
   --out DIR            where bench.json and latency.svg are written (default ${DEFAULTS.out})
   --api FILE           built API entry (default ${DEFAULTS.api})
-  --profile DIR        run the project server with --cpu-prof, profiles into DIR
+  --profile DIR        run both servers with --cpu-prof, profiles into DIR/project and
+                       DIR/baseline
   --quiet              no progress line
 `;
 

@@ -38,12 +38,12 @@ export interface StartOptions {
 }
 
 /** The baseline server script, answering its Socket.IO handshake once it serves. */
-async function startBaseline(): Promise<ServerProcess> {
+async function startBaseline(nodeArgs: string[]): Promise<ServerProcess> {
   const { file, execArgv, env } = scriptCommand('baseline-server');
   return ServerProcess.start({
     command: process.execPath,
     name: 'the baseline server',
-    args: [...execArgv, file],
+    args: [...nodeArgs, ...execArgv, file],
     env,
     port: await freePort(),
     readyPath: '/socket.io/?EIO=4&transport=polling',
@@ -55,16 +55,18 @@ async function startBaseline(): Promise<ServerProcess> {
  * waits until it serves.
  */
 export async function startServer(target: Target, options: StartOptions): Promise<ServerProcess> {
+  // Both servers profiled alike, each into a folder of its own, to be compared side by side.
+  const nodeArgs = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir, target)}`]
+    : [];
   const server =
     target === 'project'
       ? await startBuiltApi({
           entry: resolve(options.api),
           env: options.limits === 'product' ? {} : BENCH_LIMITS,
-          nodeArgs: options.profileDir
-            ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`]
-            : [],
+          nodeArgs,
         })
-      : await startBaseline();
+      : await startBaseline(nodeArgs);
   running.add(server);
   void server.exited.then(() => running.delete(server));
   return server;
