@@ -15,9 +15,8 @@ import { metricsAccess } from './security/metrics-access';
 import { OwnOrigins } from './security/own-origins';
 import { gateRequests } from './security/request-gate';
 import { securityHeaders } from './security/security-headers';
-import { EventRateLimiter } from './socket/event-rate-limiter';
+import { LiveEventDispatcher } from './socket/live-event-dispatcher';
 import type { LiveSocket } from './socket/live-socket';
-import { sendFailure } from './socket/send-failure';
 import { capTcpConnectionsPerAddress } from './security/tcp-connection-cap';
 import { httpServerOptions, LiveExpressAdapter } from './transport/live-express.adapter';
 import { LiveIoAdapter } from './transport/live-io.adapter';
@@ -53,18 +52,10 @@ export async function createApp(
     gateRequests(server, origins, securityHeaders(), (req) => admission.connectWaitMs(req));
   });
   app.use('/metrics', metricsAccess(config.metricsToken, config.trustProxy));
-  const limiter = app.get(EventRateLimiter);
+  const events = app.get(LiveEventDispatcher);
   app.useWebSocketAdapter(
-    new LiveIoAdapter(
-      app,
-      config,
-      app.get<Redis | undefined>(REDIS),
-      origins,
-      (socket, event, ack) => {
-        const refusal = limiter.refusal(socket as LiveSocket, event);
-        if (refusal) sendFailure(socket as LiveSocket, ack, refusal);
-        return refusal !== undefined;
-      },
+    new LiveIoAdapter(app, config, app.get<Redis | undefined>(REDIS), origins, (socket) =>
+      events.bind(socket as LiveSocket),
     ),
   );
   if (config.clientDir && existsSync(config.clientDir)) {

@@ -12,8 +12,7 @@ import { RoomRegistry } from '../rooms/room-registry';
 import { ConnectionAdmission } from '../security/connection-admission';
 import { ClientLimits } from '../socket/client-limits';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
-import { MetricsInterceptor } from '../socket/metrics.interceptor';
-import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
+import { RequestTracker } from '../socket/request-tracker';
 import { handshake } from '../socket/handshake';
 import { STORE, type Store } from '../store/store';
 import { LiveGateway } from './live.gateway';
@@ -77,9 +76,7 @@ describe('LiveGateway', () => {
         WelcomeService,
         TypingService,
         LiveMetrics,
-        MetricsInterceptor,
         RequestTracker,
-        RequestTrackingInterceptor,
         { provide: ConnectionAdmission, useValue: { install } },
         {
           provide: APP_CONFIG,

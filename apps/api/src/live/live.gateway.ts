@@ -1,17 +1,8 @@
+import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import {
-  BeforeApplicationShutdown,
-  Inject,
-  Logger,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
   OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
-  SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
@@ -52,11 +43,9 @@ import { RoomRegistry } from '../rooms/room-registry';
 import { ConnectionAdmission } from '../security/connection-admission';
 import { ClientLimits } from '../socket/client-limits';
 import type { LiveServer, LiveSocket } from '../socket/live-socket';
-import { MetricsInterceptor } from '../socket/metrics.interceptor';
+import { LiveEvent } from '../socket/live-event';
 import { ProtocolError } from '../socket/protocol-error';
-import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
-import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
-import { ZodValidationPipe } from '../socket/zod-validation.pipe';
+import { RequestTracker } from '../socket/request-tracker';
 import { handshake } from '../socket/handshake';
 import { WelcomeService } from './welcome.service';
 
@@ -73,8 +62,6 @@ const actorOf = (socket: LiveSocket): ChatActor => ({
  * limits, origins) come from LiveIoAdapter.
  */
 @WebSocketGateway()
-@UseFilters(ProtocolExceptionFilter)
-@UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor)
 export class LiveGateway
   implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
 {
@@ -152,11 +139,8 @@ export class LiveGateway
     }
   }
 
-  @SubscribeMessage(EVENTS.click)
-  async click(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(clickRequestSchema)) request: ClickRequest,
-  ): Promise<ClickResult> {
+  @LiveEvent(EVENTS.click, clickRequestSchema)
+  async click(socket: LiveSocket, request: ClickRequest): Promise<ClickResult> {
     // A click id is its person's: someone else's id counts as a click of its own.
     const id = request?.id && `${socket.data.userId ?? ''}/${request.id}`;
     const room = roomOf(this.rooms, socket);
@@ -165,11 +149,8 @@ export class LiveGateway
     return { ok: true, count };
   }
 
-  @SubscribeMessage(EVENTS.message)
-  async message(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(messageRequestSchema)) input: MessageInput,
-  ): Promise<MessageResult> {
+  @LiveEvent(EVENTS.message, messageRequestSchema)
+  async message(socket: LiveSocket, input: MessageInput): Promise<MessageResult> {
     this.refuseIfMuted(socket);
     const room = roomOf(this.rooms, socket);
     const { message, created } = await this.chat.post(room.slug, actorOf(socket), input);
@@ -180,18 +161,15 @@ export class LiveGateway
     return { ok: true, message };
   }
 
-  @SubscribeMessage(EVENTS.history)
-  async history(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(historyRequestSchema)) query: HistoryRequest,
-  ): Promise<HistoryResult> {
+  @LiveEvent(EVENTS.history, historyRequestSchema)
+  async history(socket: LiveSocket, query: HistoryRequest): Promise<HistoryResult> {
     return { ok: true, messages: await this.chat.history(roomOf(this.rooms, socket).slug, query) };
   }
 
-  @SubscribeMessage(EVENTS.messageEdit)
+  @LiveEvent(EVENTS.messageEdit, messageEditRequestSchema)
   async editMessage(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(messageEditRequestSchema)) { id, text }: MessageEditRequest,
+    socket: LiveSocket,
+    { id, text }: MessageEditRequest,
   ): Promise<MessageEditResult> {
     this.refuseIfMuted(socket);
     const room = roomOf(this.rooms, socket);
@@ -200,10 +178,10 @@ export class LiveGateway
     return { ok: true, message };
   }
 
-  @SubscribeMessage(EVENTS.messageDelete)
+  @LiveEvent(EVENTS.messageDelete, messageDeleteRequestSchema)
   async deleteMessage(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(messageDeleteRequestSchema)) { id }: MessageDeleteRequest,
+    socket: LiveSocket,
+    { id }: MessageDeleteRequest,
   ): Promise<MessageDeleteResult> {
     const room = roomOf(this.rooms, socket);
     const deleted = await this.chat.delete(room.slug, actorOf(socket), id);
@@ -223,11 +201,8 @@ export class LiveGateway
     return { ok: true, id, deleted };
   }
 
-  @SubscribeMessage(EVENTS.rename)
-  async rename(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(renameRequestSchema)) { name }: RenameRequest,
-  ): Promise<RenameResult> {
+  @LiveEvent(EVENTS.rename, renameRequestSchema)
+  async rename(socket: LiveSocket, { name }: RenameRequest): Promise<RenameResult> {
     const userId = socket.data.userId;
     if (!userId) throw new ProtocolError(ERROR_CODES.INTERNAL, 'This connection has no identity');
     const { identity } = await this.identities.rename(userId, name, socket.data.moderator === true);
@@ -236,11 +211,8 @@ export class LiveGateway
     return { ok: true, name: identity.name };
   }
 
-  @SubscribeMessage(EVENTS.typing)
-  typing(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(typingRequestSchema)) typing: boolean,
-  ): void {
+  @LiveEvent(EVENTS.typing, typingRequestSchema)
+  typing(socket: LiveSocket, typing: boolean): void {
     if (typing && this.mutes.remainingMs(socket.data.userId) > 0) return;
     this.typists.set(socket.id, typing);
     this.broadcaster.typing(socket, roomOf(this.rooms, socket), typing);

@@ -10,11 +10,9 @@ import { LiveMetrics } from '../metrics/live-metrics';
 import type { PeopleService } from '../people/people.service';
 import { RoomRegistry } from '../rooms/room-registry';
 import type { LiveSocket } from '../socket/live-socket';
-import { MetricsInterceptor } from '../socket/metrics.interceptor';
-import { RequestTracker, RequestTrackingInterceptor } from '../socket/request-tracker';
+import { LIVE_EVENT, type LiveEventDefinition } from '../socket/live-event';
 import { STORE, type Store } from '../store/store';
 import { ModerationGateway } from './moderation.gateway';
-import { ModeratorOnlyInterceptor } from './moderator-only';
 
 const moderator = {
   id: 'mod-1',
@@ -43,10 +41,6 @@ describe('ModerationGateway', () => {
         ModerationGateway,
         LiveBroadcaster,
         LiveMetrics,
-        MetricsInterceptor,
-        RequestTracker,
-        RequestTrackingInterceptor,
-        ModeratorOnlyInterceptor,
         { provide: APP_CONFIG, useValue: { roomsMax: 10, roomIdleMs: 1000, ...config } },
         RoomRegistry,
         { provide: STORE, useValue: store },
@@ -126,22 +120,16 @@ describe('ModerationGateway', () => {
   });
 });
 
-describe('ModeratorOnlyInterceptor', () => {
-  const contextFor = (moderatorFlag: boolean | undefined) =>
-    ({
-      switchToWs: () => ({ getClient: () => ({ data: { moderator: moderatorFlag } }) }),
-    }) as never;
-  const next = { handle: jest.fn(() => 'handled') };
-
-  it('lets a moderator through', () => {
-    expect(new ModeratorOnlyInterceptor().intercept(contextFor(true), next as never)).toBe(
-      'handled',
+describe("ModerationGateway's events", () => {
+  it('are for moderators only: the dispatcher refuses everyone else before reading the payload', () => {
+    const prototype = ModerationGateway.prototype as unknown as Record<string, object>;
+    const events = ['mute', 'unmute', 'resetCounter'].map(
+      (method) => Reflect.getMetadata(LIVE_EVENT, prototype[method]) as LiveEventDefinition,
     );
-  });
-
-  it.each([false, undefined])('refuses moderator=%s with FORBIDDEN', (flag) => {
-    expect(() => new ModeratorOnlyInterceptor().intercept(contextFor(flag), next as never)).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', message: 'Only a moderator may do this' }),
-    );
+    expect(events.map(({ event, moderatorOnly }) => [event, moderatorOnly])).toEqual([
+      ['user:mute', true],
+      ['user:unmute', true],
+      ['counter:reset', true],
+    ]);
   });
 });

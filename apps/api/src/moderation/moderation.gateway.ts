@@ -1,10 +1,4 @@
-import { Logger, UseFilters, UseInterceptors } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   ERROR_CODES,
   EVENTS,
@@ -24,20 +18,14 @@ import { roomOf } from '../rooms/room-handshake';
 import { RoomRegistry } from '../rooms/room-registry';
 import { ProtocolError } from '../socket/protocol-error';
 import type { LiveSocket } from '../socket/live-socket';
-import { MetricsInterceptor } from '../socket/metrics.interceptor';
-import { ProtocolExceptionFilter } from '../socket/protocol-exception.filter';
-import { RequestTrackingInterceptor } from '../socket/request-tracker';
-import { ZodValidationPipe } from '../socket/zod-validation.pipe';
-import { ModeratorOnlyInterceptor } from './moderator-only';
+import { LiveEvent } from '../socket/live-event';
 
 /**
  * Moderators' events: reset the counter of the moderator's room, mute and unmute a person (in
  * every room). Everyone else gets FORBIDDEN. (Deleting a message is the live gateway's: its
  * author may too.)
  */
-@WebSocketGateway()
-@UseFilters(ProtocolExceptionFilter)
-@UseInterceptors(MetricsInterceptor, RequestTrackingInterceptor, ModeratorOnlyInterceptor)
+@Injectable()
 export class ModerationGateway {
   private readonly logger = new Logger('Moderation');
 
@@ -48,11 +36,8 @@ export class ModerationGateway {
     private readonly mutes: MuteList,
   ) {}
 
-  @SubscribeMessage(EVENTS.userMute)
-  async mute(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(userMuteRequestSchema)) { userId, minutes }: UserMuteRequest,
-  ): Promise<UserMuteResult> {
+  @LiveEvent(EVENTS.userMute, userMuteRequestSchema, { moderatorOnly: true })
+  async mute(socket: LiveSocket, { userId, minutes }: UserMuteRequest): Promise<UserMuteResult> {
     const until = Date.now() + minutes * 60_000;
     const name = await this.nameOf(userId);
     await this.identities.mute(userId, until);
@@ -63,11 +48,8 @@ export class ModerationGateway {
     return { ok: true, userId, until: untilIso };
   }
 
-  @SubscribeMessage(EVENTS.userUnmute)
-  async unmute(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody(new ZodValidationPipe(userUnmuteRequestSchema)) { userId }: UserUnmuteRequest,
-  ): Promise<UserUnmuteResult> {
+  @LiveEvent(EVENTS.userUnmute, userUnmuteRequestSchema, { moderatorOnly: true })
+  async unmute(socket: LiveSocket, { userId }: UserUnmuteRequest): Promise<UserUnmuteResult> {
     const name = await this.nameOf(userId);
     await this.identities.mute(userId, 0);
     this.mutes.set(userId, 0);
@@ -85,12 +67,12 @@ export class ModerationGateway {
     return name;
   }
 
-  @SubscribeMessage(EVENTS.counterReset)
+  @LiveEvent(EVENTS.counterReset, counterResetRequestSchema, { moderatorOnly: true })
   async resetCounter(
-    @ConnectedSocket() socket: LiveSocket,
+    socket: LiveSocket,
     // Validated (it must be empty), never read.
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    @MessageBody(new ZodValidationPipe(counterResetRequestSchema)) _request: unknown,
+    _request: unknown,
   ): Promise<CounterResetResult> {
     const room = roomOf(this.rooms, socket);
     const count = await room.counter.reset();

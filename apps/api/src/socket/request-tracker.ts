@@ -1,5 +1,4 @@
-import { CallHandler, Injectable, NestInterceptor } from '@nestjs/common';
-import { finalize } from 'rxjs';
+import { Injectable } from '@nestjs/common';
 
 /** How long without a new request counts as "quiet": events already on the wire arrive meanwhile. */
 const QUIET_MS = 100;
@@ -26,16 +25,5 @@ export class RequestTracker {
     while (!settled() && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-  }
-}
-
-/** Reports each request's start and end to the (singleton) RequestTracker. */
-@Injectable()
-export class RequestTrackingInterceptor implements NestInterceptor {
-  constructor(private readonly tracker: RequestTracker) {}
-
-  intercept(_context: unknown, next: CallHandler) {
-    this.tracker.started();
-    return next.handle().pipe(finalize(() => this.tracker.finished()));
   }
 }

@@ -1,21 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
-import type { Observable } from 'rxjs';
-import type { ServerOptions, Socket } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import { LIMITS } from '@live/shared-events';
 import type { AppConfig } from '../config/config';
 import { AdapterConnections } from '../redis/redis-connection';
 import { OwnOrigins } from '../security/own-origins';
 import { clusterOptions } from './cluster-options';
-
-/**
- * Answers an inbound event itself, before its handler, when it must not reach it (a rate limit):
- * true when it did. It gets the event's ack callback, if the client sent one.
- */
-export type EventScreen = (socket: Socket, event: string, ack: unknown) => boolean;
 
 /**
  * Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate; and,
@@ -33,14 +25,15 @@ export class LiveIoAdapter extends IoAdapter {
     private readonly redis?: Redis,
     /** The server's own origins and the allowed ones (request-gate.ts checks every request too). */
     private readonly origins = new OwnOrigins(undefined, config.allowedOrigins),
-    private readonly screen: EventScreen = () => false,
+    /** Listens to the protocol's events on each new connection (LiveEventDispatcher). */
+    private readonly bindEvents: (socket: Socket) => void = () => undefined,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions) {
     const origins = this.origins;
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       ...this.clusterOptions(),
       path: '/socket.io',
@@ -67,52 +60,10 @@ export class LiveIoAdapter extends IoAdapter {
         const ok = origins.allowsOrigin(request.headers.origin, request.headers.host);
         callback(ok ? null : `Origin ${request.headers.origin} is not allowed`, ok);
       },
-    } as ServerOptions);
-  }
-
-  /**
-   * Nest's own binding, with a plain listener per handler instead of an RxJS chain per handler
-   * per connection (fromEvent, mergeMap, takeUntil a shared disconnect$), which cost memory on
-   * every connection and allocated on every event: 54.3 → 44.0 KiB per connection in the bench
-   * (1000 clients, commit 9bec36b; docs/performance.md, step 1). The behaviour is Nest's: one
-   * argument is the data, a trailing function the ack (`mapPayload`, inherited); a non-null
-   * result is the ack unless the handler takes `@Ack()` (`isAckHandledManually`), or is sent
-   * as `{ event, data }`; a handler's error is logged, never thrown at the socket. One addition:
-   * the screen may answer an event first, so a refusal costs no handler pipeline.
-   *
-   * On a Nest upgrade, compare with `IoAdapter.bindMessageHandlers` in
-   * @nestjs/platform-socket.io/adapters/io-adapter.js (the fields of a handler it reads, what it
-   * acks or emits, how it logs): live-io.adapter.spec.ts runs a gateway through both bindings
-   * and fails where they differ.
-   */
-  override bindMessageHandlers(
-    socket: Socket,
-    handlers: MessageMappingProperties[],
-    transform: (data: unknown) => Observable<unknown>,
-  ): void {
-    for (const { message, callback, isAckHandledManually } of handlers) {
-      socket.on(message, (...args: unknown[]) => {
-        // As RxJS's fromEvent delivers them: one argument as itself, several as an array.
-        const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
-        if (this.screen(socket, message, ack)) return;
-        let result$: Observable<unknown>;
-        try {
-          result$ = transform(callback(data, ack));
-        } catch (error) {
-          this.logger.error(error);
-          return;
-        }
-        result$.subscribe({
-          next: (response) => {
-            if (response === null || response === undefined) return;
-            const { event, data: payload } = response as { event?: string; data?: unknown };
-            if (event) socket.emit(event, payload);
-            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
-          },
-          error: (error: unknown) => this.logger.error(error),
-        });
-      });
-    }
+    } as ServerOptions) as Server;
+    // Before Nest's own connection listener (the gateway's handleConnection): no event is missed.
+    server.on('connection', this.bindEvents);
+    return server;
   }
 
   /** With Redis: the streams adapter and connection state recovery; alone: nothing more. */

@@ -19,7 +19,7 @@ export interface ServerRefusal<E extends AckEvent = AckEvent> {
 const refusal = <E extends AckEvent>(error: ProtocolErrorBody) =>
   ({ ok: false, error }) as ServerRefusal<E>;
 
-/** `RateLimitInterceptor` (apps/api/src/socket/rate-limit.ts) when `event`'s bucket is empty. */
+/** `EventRateLimiter` (apps/api/src/socket/event-rate-limiter.ts) when `event`'s bucket is empty. */
 export function rateLimited<E extends 'click' | 'message' | 'history'>(
   event: E,
   waitMs: number,
@@ -31,7 +31,7 @@ export function rateLimited<E extends 'click' | 'message' | 'history'>(
   });
 }
 
-/** `ModeratorOnlyInterceptor` (apps/api/src/moderation/moderator-only.ts) for everyone else. */
+/** `LiveEventDispatcher` (apps/api/src/socket/live-event-dispatcher.ts) for a moderator's event sent by anyone else. */
 export function forbidden(): ServerRefusal<
   'message:delete' | 'counter:reset' | 'user:mute' | 'user:unmute'
 > {
