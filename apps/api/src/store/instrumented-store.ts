@@ -19,6 +19,9 @@ type Operation = Exclude<keyof Store, 'close'>;
  * name a new one, so each would be a new series.
  */
 export class InstrumentedStore implements Store {
+  /** Each operation's series, looked up once rather than by its labels on every call. */
+  private readonly timers = new Map<Operation, { startTimer(): () => void }>();
+
   constructor(
     private readonly store: Store,
     private readonly metrics: LiveMetrics,
@@ -89,7 +92,7 @@ export class InstrumentedStore implements Store {
   }
 
   private async measure<T>(operation: Operation, run: () => Promise<T>): Promise<T> {
-    const stop = this.metrics.storeSeconds.startTimer({ operation });
+    const stop = this.timer(operation).startTimer();
     try {
       return await run();
     } catch (error) {
@@ -98,5 +101,12 @@ export class InstrumentedStore implements Store {
     } finally {
       stop();
     }
+  }
+
+  private timer(operation: Operation): { startTimer(): () => void } {
+    let timer = this.timers.get(operation);
+    if (!timer)
+      this.timers.set(operation, (timer = this.metrics.storeSeconds.labels({ operation })));
+    return timer;
   }
 }

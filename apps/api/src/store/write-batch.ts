@@ -14,13 +14,17 @@ interface CommittedWrite {
 }
 
 /**
- * Group commit in two steps. Writes queued in the same turn of the event loop run in one
- * transaction, flushed on `setImmediate`; once it commits, each write's `onCommit` hears its
- * result at once (what is committed is readable and survives a crash of this process), and
- * its promise settles only after a `sync` started after the commit has made it durable. A
- * commit starts its own sync, once its listeners have run, while fewer than `maxSyncs` run (2:
- * a storm's acks need not wait for the sync in flight; docs/performance.md, step 11); beyond
- * that, the commits share the next one. A listener that throws is logged, and the writes settle.
+ * Group commit in two steps. Queued writes run in one transaction; once it commits, each write's
+ * `onCommit` hears its result at once (what is committed is readable and survives a crash of
+ * this process), and its promise settles only after a `sync` started after the commit has made
+ * it durable. A commit starts its own sync, once its listeners have run; up to `maxSyncs` run at
+ * once (2: a storm's acks need not wait for the sync in flight; docs/performance.md, step 11).
+ *
+ * When to commit: on `setImmediate` while a sync is free, so a lone write waits for nothing;
+ * while `maxSyncs` are running, writes queue until one ends and then commit together, since
+ * their acks could not have been sooner. Under load a transaction then holds many writes, and
+ * its fixed costs (BEGIN, COMMIT, the WAL pages written, the sync) are paid once for all of
+ * them. A listener that throws is logged, and the writes settle.
  */
 export class WriteBatch {
   private queue: PendingWrite<unknown>[] = [];
@@ -45,8 +49,14 @@ export class WriteBatch {
   add<T>(run: () => T, onCommit?: OnCommit<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, onCommit, resolve, reject } as PendingWrite<unknown>);
-      this.scheduled ??= setImmediate(() => this.flush());
+      this.schedule();
     });
+  }
+
+  /** A flush on the next turn, unless one is due or every sync is taken (one ending flushes). */
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0 || this.syncing >= this.maxSyncs) return;
+    this.scheduled = setImmediate(() => this.flush());
   }
 
   /** Resolves once every write queued so far has settled. */
@@ -96,6 +106,7 @@ export class WriteBatch {
       .finally(() => {
         this.syncing--;
         this.syncCommitted();
+        this.schedule();
         this.settled();
       });
   }
