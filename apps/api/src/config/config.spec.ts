@@ -78,11 +78,33 @@ describe('loadConfig with REDIS_URL', () => {
   it('switches on Redis with its defaults', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', IDENTITY_SECRET }).redis).toEqual({
       url: 'redis://127.0.0.1:6379',
+      sentinel: undefined,
+      waitReplicas: 1,
+      waitTimeoutMs: 500,
       prefix: 'live:',
       historyCap: 10_000,
       presenceTtlMs: 15_000,
       recoveryWindowMs: 120_000,
     });
+  });
+
+  it('finds the primary through Redis Sentinel when given sentinels, and refuses a malformed list', () => {
+    const redis = loadConfig({
+      REDIS_URL: 'redis://:secret@ignored:1/2',
+      REDIS_SENTINELS: '10.0.0.1:26379,sentinel-b:26380',
+      REDIS_SENTINEL_MASTER: 'live',
+      IDENTITY_SECRET,
+    }).redis;
+    expect(redis?.sentinel).toEqual({
+      sentinels: [
+        { host: '10.0.0.1', port: 26379 },
+        { host: 'sentinel-b', port: 26380 },
+      ],
+      master: 'live',
+    });
+    expect(() => loadConfig({ REDIS_SENTINELS: '10.0.0.1', IDENTITY_SECRET })).toThrow(
+      /REDIS_SENTINELS="10.0.0.1": must be host:port\[,host:port…\]/,
+    );
   });
 
   it('refuses to start a cluster instance without the shared session-signing key, saying why', () => {

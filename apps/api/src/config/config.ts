@@ -63,6 +63,20 @@ const environmentSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  /**
+   * Redis Sentinel: `host:port` of each sentinel, comma-separated. The primary is then the one
+   * they name REDIS_SENTINEL_MASTER, found again after a failover; REDIS_URL gives the password
+   * and database (its host and port are not used).
+   */
+  REDIS_SENTINELS: z
+    .string()
+    .regex(/^[^\s:,]+:\d+(,[^\s:,]+:\d+)*$/, 'must be host:port[,host:port…]')
+    .optional(),
+  REDIS_SENTINEL_MASTER: z.string().min(1).default('mymaster'),
+  /** Replicas that must have a write before it is acked, while the primary has any (WAIT; 0: none). */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).max(10).default(1),
+  /** How long they may take; past it the write is answered UNAVAILABLE, never acked falsely. */
+  REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(10).max(1500).default(500),
   /** Prepended to every Redis key, so several deployments (or test runs) can share one Redis. */
   REDIS_PREFIX: z.string().min(1).default('live:'),
   /** Chat messages kept in Redis; older ones are trimmed from history. */
@@ -172,6 +186,10 @@ export interface RateLimit {
 /** Settings for running several instances on one Redis (present only with REDIS_URL). */
 export interface RedisConfig {
   url: string;
+  /** With Sentinel: where the sentinels are, and the name they know the primary by. */
+  sentinel?: { sentinels: { host: string; port: number }[]; master: string };
+  waitReplicas: number;
+  waitTimeoutMs: number;
   prefix: string;
   historyCap: number;
   presenceTtlMs: number;
@@ -281,6 +299,17 @@ export function loadConfig(
     redis: e.REDIS_URL
       ? {
           url: e.REDIS_URL,
+          sentinel: e.REDIS_SENTINELS
+            ? {
+                sentinels: e.REDIS_SENTINELS.split(',').map((entry) => {
+                  const at = entry.lastIndexOf(':');
+                  return { host: entry.slice(0, at), port: Number(entry.slice(at + 1)) };
+                }),
+                master: e.REDIS_SENTINEL_MASTER,
+              }
+            : undefined,
+          waitReplicas: e.REDIS_WAIT_REPLICAS,
+          waitTimeoutMs: e.REDIS_WAIT_TIMEOUT_MS,
           prefix: e.REDIS_PREFIX,
           historyCap: e.REDIS_HISTORY_CAP,
           presenceTtlMs: e.PRESENCE_TTL_MS,

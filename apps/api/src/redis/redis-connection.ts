@@ -29,6 +29,12 @@ const PATIENT: RedisOptions = {
   commandTimeout: undefined,
 };
 
+/** The sentinels to ask for the primary, and the name they know it by. */
+export interface SentinelSettings {
+  sentinels: { host: string; port: number }[];
+  master: string;
+}
+
 /** Redis did not answer at start; the message says where and why. */
 export class RedisUnreachableError extends Error {
   override name = 'RedisUnreachableError';
@@ -41,12 +47,23 @@ export function redactUrl(url: string): string {
   return parsed.toString();
 }
 
+/** Where Redis is, for logs: the URL without its password, or the sentinels' primary. */
+export function describeRedis(url: string, sentinel?: SentinelSettings): string {
+  if (!sentinel) return redactUrl(url);
+  const sentinels = sentinel.sentinels.map(({ host, port }) => `${host}:${port}`).join(',');
+  return `the primary "${sentinel.master}" of the sentinels ${sentinels}`;
+}
+
 /**
  * Connects to Redis, or fails at once with a message that says where and why: an instance
  * that cannot reach Redis at start must not pretend to serve.
  */
-export async function connectRedis(url: string): Promise<Redis> {
-  const client = new Redis(url, FAIL_FAST);
+export async function connectRedis(url: string, sentinel?: SentinelSettings): Promise<Redis> {
+  // With sentinels, ioredis asks them for the primary, and again after every lost connection.
+  const client = new Redis(url, {
+    ...FAIL_FAST,
+    ...(sentinel && { sentinels: sentinel.sentinels, name: sentinel.master }),
+  });
   // Failures reach callers as rejected commands; without a listener ioredis prints every retry.
   let cause: Error | undefined;
   const remember = (error: Error) => (cause ??= error);
@@ -59,9 +76,10 @@ export async function connectRedis(url: string): Promise<Redis> {
   } catch (error) {
     client.disconnect();
     const reason = (cause ?? (error as Error)).message.replace(/\.$/, '');
+    const check = sentinel ? 'REDIS_SENTINELS, REDIS_SENTINEL_MASTER' : 'REDIS_URL';
     throw new RedisUnreachableError(
-      `Cannot reach Redis at ${redactUrl(url)}: ${reason}. ` +
-        'Check REDIS_URL and that Redis is running (or unset REDIS_URL to use the embedded store).',
+      `Cannot reach Redis at ${describeRedis(url, sentinel)}: ${reason}. ` +
+        `Check ${check} and that Redis is running (or unset REDIS_URL to use the embedded store).`,
       { cause: error },
     );
   }

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { connectRedis, redactUrl } from './redis-connection';
+import { connectRedis, describeRedis } from './redis-connection';
 
 /**
  * Nest injection token for the shared, fail-fast Redis connection: a `Redis` with REDIS_URL,
@@ -17,8 +17,8 @@ export const REDIS = Symbol('REDIS');
       inject: [APP_CONFIG],
       useFactory: async ({ redis: cluster }: AppConfig): Promise<Redis | undefined> => {
         if (!cluster) return undefined;
-        const redis = await connectRedis(cluster.url);
-        logTransitions(redis, redactUrl(cluster.url));
+        const redis = await connectRedis(cluster.url, cluster.sentinel);
+        logTransitions(redis, describeRedis(cluster.url, cluster.sentinel));
         return redis;
       },
     },

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { LOBBY, type ChatMessage } from '@live/shared-events';
 import { announceCommit } from './commit-listener';
+import { ReplicaWait } from './replica-wait';
 import {
   ID_TTL_MS,
   StoreUnavailableError,
@@ -137,14 +138,19 @@ export interface RedisStoreOptions {
   prefix: string;
   /** Messages kept in history; older ones are trimmed. */
   historyCap: number;
+  /** Replicas that must have a write before it is acked (0: the primary's word; ReplicaWait). */
+  waitReplicas?: number;
+  /** How long they may take before the write is answered UNAVAILABLE. */
+  waitTimeoutMs?: number;
 }
 
 /**
  * The shared store for several instances: a room's counter is one INCR key, its messages get
  * their seq from one INCR key and live in a capped sorted set scored by seq, and ids are
  * remembered with SET NX and a TTL; identities, names held and mutes are keys that expire when
- * they end. A write resolves once Redis has applied it (see docs/scaling.md for what Redis
- * persistence then adds).
+ * they end. A write resolves once Redis has applied it and, when the primary has replicas,
+ * once `waitReplicas` of them have it too (see docs/scaling.md for what Redis persistence and
+ * replicas then add).
  *
  * Keys, each under the prefix (`REDIS_PREFIX`). A room's keys start with its room part: none for
  * the lobby, whose keys are the ones written before rooms, and `room:<slug>:` for any other
@@ -167,6 +173,7 @@ export class RedisStore implements Store {
   private readonly scripts: StoreScripts;
   private lastError: Error | undefined;
   private closed = false;
+  private readonly replicas: ReplicaWait | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -186,14 +193,17 @@ export class RedisStore implements Store {
     redis.defineCommand('claimName', { numberOfKeys: 1, lua: CLAIM_NAME });
     redis.defineCommand('releaseName', { numberOfKeys: 1, lua: RELEASE_NAME });
     this.scripts = redis as unknown as StoreScripts;
+    if (options.waitReplicas) {
+      this.replicas = new ReplicaWait(redis, options.waitReplicas, options.waitTimeoutMs ?? 500);
+    }
     redis.on('error', (error: Error) => (this.lastError = error));
     redis.on('ready', () => (this.lastError = undefined));
   }
 
   // Redis answers once it has the write: committed and as durable as its persistence settings
-  // make it, in one step, so onCommit hears the result just before the promise settles.
+  // (and replicas) make it, in one step, so onCommit hears the result just before it settles.
   click(room: string, id?: string, onCommit?: OnCommit<number>): Promise<number> {
-    return this.run(
+    return this.write(
       () =>
         id === undefined
           ? this.redis.incr(this.roomKey(room, 'count'))
@@ -211,7 +221,7 @@ export class RedisStore implements Store {
   }
 
   append(room: string, draft: MessageDraft): Promise<AppendResult> {
-    return this.run(async () => {
+    return this.write(async () => {
       const [created, message] = await this.scripts.appendOnce(
         this.roomKey(room, 'seq'),
         this.roomKey(room, 'history'),
@@ -227,7 +237,7 @@ export class RedisStore implements Store {
   }
 
   delete(room: string, id: string): Promise<boolean> {
-    return this.run(async () => {
+    return this.write(async () => {
       const deleted = await this.scripts.deleteOnce(
         this.roomKey(room, 'history'),
         this.roomKey(room, `message:${id}`),
@@ -246,7 +256,7 @@ export class RedisStore implements Store {
   }
 
   edit(room: string, id: string, text: string, editedAt: string): Promise<ChatMessage | undefined> {
-    return this.run(async () => {
+    return this.write(async () => {
       // Read, then replace only if unchanged: after a concurrent edit or delete this one reads
       // again, and edits the newer message or finds it gone. The JSON is built here, in
       // storedJson's field order, which Lua's cjson would not keep.
@@ -275,27 +285,27 @@ export class RedisStore implements Store {
   saveIdentity(identity: Identity, ttlMs: number): Promise<void> {
     const { id, name, createdAt, lastSeenAt } = identity;
     const json = JSON.stringify({ id, name, createdAt, lastSeenAt });
-    return this.run(async () => {
+    return this.write(async () => {
       await this.redis.set(this.keys.identity(id), json, 'PX', ttlMs);
     });
   }
 
   claimName(key: string, identityId: string, holdUntil: number): Promise<NameClaim> {
-    return this.run(async () => {
+    return this.write(async () => {
       const holderId = await this.scripts.claimName(this.keys.name(key), identityId, holdUntil);
       return holderId === null ? { held: true } : { held: false, holderId };
     });
   }
 
   releaseName(key: string, identityId: string): Promise<void> {
-    return this.run(async () => {
+    return this.write(async () => {
       await this.scripts.releaseName(this.keys.name(key), identityId);
     });
   }
 
   mute(identityId: string, until: number): Promise<void> {
     const key = this.keys.mute(identityId);
-    return this.run(async () => {
+    return this.write(async () => {
       // PXAT refuses 0, and a moment already past would expire the key at once anyway.
       if (until < Date.now()) await this.redis.del(key);
       else await this.redis.set(key, until, 'PXAT', until);
@@ -307,7 +317,7 @@ export class RedisStore implements Store {
   }
 
   resetCounter(room: string): Promise<number> {
-    return this.run(async () => {
+    return this.write(async () => {
       // Absent is 0: a reset room with no messages keeps no key.
       await this.redis.del(this.roomKey(room, 'count'));
       // Forget click ids, so a click retried after the reset counts once in the new count.
@@ -346,6 +356,7 @@ export class RedisStore implements Store {
   /** Refuses new work; the connection itself belongs to RedisModule, which quits it. */
   async close(): Promise<void> {
     this.closed = true;
+    this.replicas?.close();
   }
 
   /** The room's key of this name (see the class comment); `room` is a slug, `[a-z0-9-]`. */
@@ -363,15 +374,25 @@ export class RedisStore implements Store {
   }
 
   /** Runs one Redis request, turning any failure into StoreUnavailableError with the reason. */
-  private async run<T>(request: () => Promise<T>, onCommit?: OnCommit<T>): Promise<T> {
+  private async run<T>(request: () => Promise<T>): Promise<T> {
     if (this.closed) throw new StoreUnavailableError('The store is closed');
-    let result: T;
     try {
-      result = await request();
+      return await request();
     } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error;
       const reason = this.lastError?.message ?? (error as Error).message;
       throw new StoreUnavailableError(`Redis is unavailable: ${reason}`, { cause: error });
     }
+  }
+
+  /**
+   * A write: applied, then confirmed by the replicas asked for, and only then heard of by
+   * onCommit, so what is shown is what a failover keeps.
+   */
+  private async write<T>(request: () => Promise<T>, onCommit?: OnCommit<T>): Promise<T> {
+    const result = await this.run(request);
+    const replicas = this.replicas;
+    if (replicas) await this.run(() => replicas.confirm());
     announceCommit(onCommit, result);
     return result;
   }

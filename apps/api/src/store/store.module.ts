@@ -25,7 +25,12 @@ export const STORE_ADAPTER = Symbol('STORE_ADAPTER');
       inject: [APP_CONFIG, REDIS],
       useFactory: ({ redis: cluster, dataDir }: AppConfig, redis: Redis | undefined): Store =>
         cluster && redis
-          ? new RedisStore(redis, { prefix: cluster.prefix, historyCap: cluster.historyCap })
+          ? new RedisStore(redis, {
+              prefix: cluster.prefix,
+              historyCap: cluster.historyCap,
+              waitReplicas: cluster.waitReplicas,
+              waitTimeoutMs: cluster.waitTimeoutMs,
+            })
           : new SqliteStore(dataDir),
     },
     {

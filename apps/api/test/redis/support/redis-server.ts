@@ -15,10 +15,13 @@ export class RedisServer {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly extraArgs: string[],
   ) {}
 
-  static async start(): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), mkdtempSync(join(tmpdir(), 'live-redis-')));
+  /** `extraArgs`: more redis-server options, e.g. `--replicaof 127.0.0.1 <port>`. */
+  static async start(extraArgs: string[] = []): Promise<RedisServer> {
+    const dir = mkdtempSync(join(tmpdir(), 'live-redis-'));
+    const server = new RedisServer(await freePort(), dir, extraArgs);
     await server.restart();
     return server;
   }
@@ -39,6 +42,7 @@ export class RedisServer {
       '',
       '--loglevel',
       'notice',
+      ...this.extraArgs,
     );
     const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
@@ -54,10 +58,19 @@ export class RedisServer {
     });
   }
 
+  /** Freezes it (SIGSTOP): connections stay open, nothing is answered, until `resume`. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** Kills it without warning (SIGKILL), as a crash would. */
   async kill(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
