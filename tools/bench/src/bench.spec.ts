@@ -6,11 +6,13 @@ import { checkTargets, formatReport } from './report';
 import {
   floodOf,
   pointOf,
+  replicaOf,
   roomsOf,
   roundRatios,
   roundsOf,
   type BenchResult,
   type PointResult,
+  type ReplicaPoint,
 } from './results';
 import { plan, runBench, type Step } from './run';
 import { startServer } from './servers';
@@ -253,6 +255,65 @@ describe('bench rooms run (both servers, short)', () => {
   });
 });
 
+describe('bench replica run (each setup, short)', () => {
+  let result: BenchResult;
+  const setupAt = (setup: ReplicaPoint['setup']) =>
+    present(replicaOf(result, setup), `${setup} replica point`);
+
+  beforeAll(async () => {
+    result = await runBench({
+      ...DEFAULTS,
+      scenarios: ['replica'],
+      rounds: 1,
+      workers: 1,
+      replicaClients: 10,
+      replicaRoomClients: 5,
+      replicaRate: 5,
+      replicaSeconds: 1,
+      ackTimeoutMs: 5000,
+      api,
+      quiet: true,
+    });
+  });
+
+  it('runs the replica scenario alone: no load points, rooms or flood', () => {
+    expect(result.points).toEqual([]);
+    expect(result.rooms).toEqual([]);
+    expect(result.floods).toEqual([]);
+    expect(result.replicas.map((x) => x.setup)).toEqual([
+      'with-replica',
+      'without-replica',
+      'baseline',
+    ]);
+  });
+
+  it.each(['with-replica', 'without-replica', 'baseline'] as const)(
+    'acks every %s click and the counts grow by exactly them',
+    (setup) => {
+      const point = setupAt(setup);
+      expect(point.error).toBeUndefined();
+      expect(point.serverUp).toBe(true);
+      expect(point.welcomed).toBe(10);
+      expect(point.clicks).toMatchObject({ sent: 50, acked: 50, timedOut: 0, refused: 0 });
+      expect(point.counts).toEqual({ added: 50, exact: true });
+    },
+  );
+
+  it('waits for the replica only when there is one', () => {
+    expect(setupAt('with-replica').waits).toBeGreaterThan(0);
+    expect(setupAt('without-replica').waits).toBe(0);
+    expect(setupAt('baseline').waits).toBeUndefined();
+  });
+
+  it('prints the replica table with the difference and ratio of each ack percentile', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/with replica\s+without replica\s+with − without\s+with \/ without/);
+    expect(report).toMatch(/click ack p99 \(ms\)\s+\S+\s+\S+\s+[+−]\S+\s+\d+\.\d\d×\s+\S+/);
+    expect(report).not.toMatch(/fanout/);
+    expect(checkTargets(result)).toEqual([]);
+  });
+});
+
 describe('parseOptions', () => {
   it('defaults to the target configuration', () => {
     const options = parseOptions([]);
@@ -307,6 +368,41 @@ describe('parseOptions', () => {
     });
   });
 
+  it('reads the replica flags, and leaves the replica out unless asked for', () => {
+    expect(parseOptions([])).toMatchObject({
+      replicaClients: 200,
+      replicaRoomClients: 5,
+      replicaRate: 5,
+      replicaSeconds: 6,
+    });
+    expect(parseOptions([]).scenarios).not.toContain('replica');
+    const options = parseOptions([
+      '--scenarios',
+      'replica',
+      '--replica-clients',
+      '50',
+      '--replica-room-clients',
+      '10',
+      '--replica-rate',
+      '2.5',
+      '--replica-seconds',
+      '3',
+    ]);
+    expect(options).toMatchObject({
+      scenarios: ['replica'],
+      replicaClients: 50,
+      replicaRoomClients: 10,
+      replicaRate: 2.5,
+      replicaSeconds: 3,
+    });
+    expect(() => parseOptions(['--replica-rate', '0'])).toThrow(
+      /--replica-rate must be a positive number/,
+    );
+    expect(() => parseOptions(['--replica-clients', '1.5'])).toThrow(
+      /--replica-clients must be a positive integer/,
+    );
+  });
+
   it('refuses a bad value with the flag named', () => {
     expect(() => parseOptions(['--clients', '0'])).toThrow(/--clients must be a positive integer/);
     expect(() => parseOptions(['--scenarios', 'fanout,nope'])).toThrow(/unknown "nope"/);
@@ -343,7 +439,7 @@ describe('the project server as the bench starts it', () => {
 describe('plan', () => {
   const options = { ...DEFAULTS, clients: 1000, sweep: [250], rounds: 3 };
   const label = (step: Step) =>
-    `${step.round}:${step.target}${step.kind === 'load' ? '' : ` ${step.kind}`}`;
+    `${step.round}:${step.kind === 'replica' ? step.setup : step.target}${step.kind === 'load' ? '' : ` ${step.kind}`}`;
   const at = (steps: Step[], clients: number) =>
     steps.filter((step) => step.kind === 'load' && step.clients === clients);
 
@@ -426,6 +522,34 @@ describe('plan', () => {
     ]);
   });
 
+  it('runs each replica setup alone without sweeping, the order alternating by round', () => {
+    expect(plan({ ...options, scenarios: ['replica'] }).map(label)).toEqual([
+      '0:with-replica replica',
+      '0:without-replica replica',
+      '0:baseline replica',
+      '1:baseline replica',
+      '1:without-replica replica',
+      '1:with-replica replica',
+      '2:with-replica replica',
+      '2:without-replica replica',
+      '2:baseline replica',
+    ]);
+  });
+
+  it('ends each round with the replica setups, the baseline only if it is a target', () => {
+    const steps = plan({ ...options, scenarios: ['flood', 'replica'], rounds: 1 });
+    expect(steps.map(label)).toEqual([
+      '0:project flood',
+      '0:baseline flood',
+      '0:with-replica replica',
+      '0:without-replica replica',
+      '0:baseline replica',
+    ]);
+    expect(
+      plan({ ...options, scenarios: ['replica'], targets: ['project'], rounds: 1 }).map(label),
+    ).toEqual(['0:with-replica replica', '0:without-replica replica']);
+  });
+
   it('runs the flood alone without connecting clients or sweeping', () => {
     expect(plan({ ...options, scenarios: ['flood'] }).map(label)).toEqual([
       '0:project flood',
@@ -469,5 +593,56 @@ describe('roundRatios', () => {
       met: true,
       measured: expect.stringContaining('1.10× (rounds 1.50 0.50 1.10)'),
     });
+  });
+});
+
+describe('the replica table', () => {
+  const point = (
+    setup: ReplicaPoint['setup'],
+    round: number,
+    p99: number,
+    waits?: number,
+  ): ReplicaPoint => ({
+    setup,
+    round,
+    serverUp: true,
+    clients: 10,
+    welcomed: 10,
+    clicks: {
+      sent: 100,
+      acked: 100,
+      timedOut: 0,
+      refused: 0,
+      ackLatency: { count: 100, p50: p99 / 4, p90: p99 / 2, p99, max: p99, mean: p99 / 4 },
+    },
+    counts: { added: 100, exact: true },
+    waits,
+  });
+
+  it('shows the medians side by side and what the replica costs, as medians of the rounds', () => {
+    const result = {
+      startedAt: '2026-12-02T00:00:00.000Z',
+      machine: { cpus: 2, node: 'v20', platform: 'linux-x64' },
+      options: { ...DEFAULTS, replicaClients: 10 },
+      points: [],
+      floods: [],
+      rooms: [],
+      replicas: [
+        point('with-replica', 0, 12, 40),
+        point('without-replica', 0, 8, 0),
+        point('baseline', 0, 2),
+        point('baseline', 1, 4),
+        point('without-replica', 1, 10, 0),
+        point('with-replica', 1, 30, 60),
+      ],
+    } as unknown as BenchResult;
+    const report = formatReport(result);
+    // p99: with 12 and 30 (median 21), without 8 and 10 (9); differences 4 and 20 (median 12),
+    // ratios 1.5 and 3 (median 2.25); the baseline's 2 and 4 (3).
+    expect(report).toMatch(/click ack p99 \(ms\)\s+21\.0\s+9\.00\s+\+12\.0\s+2\.25×\s+3\.00\n/);
+    expect(report).toMatch(/WAITs sent to Redis\s+50\s+0\s+–\n/);
+    expect(report).toMatch(/clicks acked per WAIT\s+2\.0\s+–\s+–\n/);
+    expect(report).toMatch(/counts grew by the acked clicks\s+yes \(\+100 \/ 100\)/);
+    expect(report).toMatch(/^2\s+with replica\s+7\.50\s+15\.0\s+30\.0\s+100\.0%\s+0\s+0\s+60\s*$/m);
   });
 });

@@ -4,14 +4,26 @@ export type Target = 'project' | 'baseline';
 /** What the bench's N clients do on one server. */
 export type LoadScenario = 'connect' | 'fanout' | 'chat' | 'storm';
 /**
- * `rooms` and `flood` run apart, each on a server of its own: many small rooms clicking and
- * chatting at once; one client under attack from another address.
+ * `rooms`, `flood` and `replica` run apart, each on a server of its own: many small rooms
+ * clicking and chatting at once; one client under attack from another address; clicks acked
+ * after a Redis replica has them against a Redis primary alone.
  */
-export type Scenario = LoadScenario | 'rooms' | 'flood';
+export type Scenario = LoadScenario | 'rooms' | 'flood' | 'replica';
+/**
+ * What the replica scenario runs its clicks on: the project in cluster mode on a Redis primary
+ * with a replica (each write acked once the replica has it) or on a primary alone (no replica,
+ * so no WAIT), and the plain Socket.IO baseline, which has no store at all.
+ */
+export type ReplicaSetup = 'with-replica' | 'without-replica' | 'baseline';
 
 export const ALL_TARGETS: readonly Target[] = ['project', 'baseline'];
+export const REPLICA_SETUPS: readonly ReplicaSetup[] = [
+  'with-replica',
+  'without-replica',
+  'baseline',
+];
 export const LOAD_SCENARIOS: readonly LoadScenario[] = ['connect', 'fanout', 'chat', 'storm'];
-export const ALL_SCENARIOS: readonly Scenario[] = [...LOAD_SCENARIOS, 'rooms', 'flood'];
+export const ALL_SCENARIOS: readonly Scenario[] = [...LOAD_SCENARIOS, 'rooms', 'flood', 'replica'];
 
 /** Everything a run is configured with; the defaults are the issue's target configuration. */
 export interface BenchOptions {
@@ -49,6 +61,14 @@ export interface BenchOptions {
   floodSeconds: number;
   /** The attacker's connect loops, each reconnecting the moment its connection closes. */
   floodConcurrency: number;
+  /**
+   * The replica scenario: `replicaClients` clients in rooms of `replicaRoomClients`, each
+   * clicking `replicaRate` times a second with an ack for `replicaSeconds`.
+   */
+  replicaClients: number;
+  replicaRoomClients: number;
+  replicaRate: number;
+  replicaSeconds: number;
   /** A click or message not acked within this is counted as timed out. */
   ackTimeoutMs: number;
   /** Give up connecting a batch of clients after this. */
@@ -71,7 +91,7 @@ export const DEFAULTS: BenchOptions = {
   rounds: 5,
   sweep: [250, 5000],
   // The rooms have targets of their own and are in (~3 of the ~11 minutes at --rounds 5); the
-  // flood judges none and is opt-in: it would add ~3 minutes more.
+  // flood and the replica judge none and are opt-in: they need minutes more (and redis-server).
   scenarios: [...LOAD_SCENARIOS, 'rooms'],
   targets: [...ALL_TARGETS],
   warmup: 5,
@@ -88,6 +108,12 @@ export const DEFAULTS: BenchOptions = {
   floodQuietSeconds: 5,
   floodSeconds: 8,
   floodConcurrency: 20,
+  replicaClients: 200,
+  // Rooms of five, as in the rooms scenario: broadcasts stay small, so an ack's time is mostly
+  // the write's, and the baseline keeps up (in one room of 200 it would fall behind).
+  replicaRoomClients: 5,
+  replicaRate: 5,
+  replicaSeconds: 6,
   ackTimeoutMs: 10_000,
   connectTimeoutMs: 60_000,
   settleMs: 1500,
@@ -104,9 +130,9 @@ export const USAGE = `Usage: npm run bench -- [options]
                        alternating order; the table shows medians (default ${DEFAULTS.rounds})
   --sweep A,B,...      extra client counts for connect/memory/fanout, the chart's x axis
                        (default ${DEFAULTS.sweep.join(',')}; "none" for none)
-  --scenarios LIST     any of connect,fanout,chat,storm,rooms,flood (default all but flood:
-                       the flood is opt-in, ~17 s per server and round; rooms and flood run
-                       on servers of their own)
+  --scenarios LIST     any of connect,fanout,chat,storm,rooms,flood,replica (default all but
+                       flood and replica: they are opt-in, ~17 s and ~10 s per server and
+                       round; rooms, flood and replica run on servers of their own)
   --targets LIST       project,baseline (default both)
   --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
@@ -119,6 +145,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --flood-quiet-seconds Q  the flood's victim clicks alone for Q s (default ${DEFAULTS.floodQuietSeconds}),
   --flood-seconds D    then for D s while the attacker floods the server (default ${DEFAULTS.floodSeconds})
   --flood-concurrency C  the attacker's connect loops (default ${DEFAULTS.floodConcurrency})
+  --replica-clients N  the replica scenario's clients (default ${DEFAULTS.replicaClients}), in rooms of
+  --replica-room-clients K  K (default ${DEFAULTS.replicaRoomClients}), each clicking with an ack
+  --replica-rate R     R times a second (default ${DEFAULTS.replicaRate})
+  --replica-seconds D  for D s (default ${DEFAULTS.replicaSeconds}); on the project in cluster mode on a
+                       Redis primary with a replica (REDIS_WAIT_REPLICAS=1) and on a primary
+                       alone, and on the baseline (no store); needs redis-server on PATH
   --ack-timeout MS     (default ${DEFAULTS.ackTimeoutMs})
   --out DIR            where bench.json and latency.svg are written (default ${DEFAULTS.out})
   --api FILE           built API entry (default ${DEFAULTS.api})
@@ -200,6 +232,10 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'flood-quiet-seconds': { type: 'string' },
       'flood-seconds': { type: 'string' },
       'flood-concurrency': { type: 'string' },
+      'replica-clients': { type: 'string' },
+      'replica-room-clients': { type: 'string' },
+      'replica-rate': { type: 'string' },
+      'replica-seconds': { type: 'string' },
       'ack-timeout': { type: 'string' },
       out: { type: 'string' },
       api: { type: 'string' },
@@ -246,6 +282,22 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'flood-concurrency',
       values['flood-concurrency'],
       DEFAULTS.floodConcurrency,
+    ),
+    replicaClients: positiveInt(
+      'replica-clients',
+      values['replica-clients'],
+      DEFAULTS.replicaClients,
+    ),
+    replicaRoomClients: positiveInt(
+      'replica-room-clients',
+      values['replica-room-clients'],
+      DEFAULTS.replicaRoomClients,
+    ),
+    replicaRate: positiveNumber('replica-rate', values['replica-rate'], DEFAULTS.replicaRate),
+    replicaSeconds: positiveNumber(
+      'replica-seconds',
+      values['replica-seconds'],
+      DEFAULTS.replicaSeconds,
     ),
     ackTimeoutMs: positiveInt('ack-timeout', values['ack-timeout'], DEFAULTS.ackTimeoutMs),
     connectTimeoutMs: DEFAULTS.connectTimeoutMs,

@@ -1,10 +1,14 @@
 import { BURST } from './flood-attacker';
 import { ATTACKER_ADDRESS, VICTIM_CLICKS_PER_SEC } from './flood';
+import { REPLICA_SETUPS, type ReplicaSetup } from './options';
 import {
   floodOf,
   floodRatios,
   floodRoundsOf,
   pointOf,
+  replicaCost,
+  replicaOf,
+  replicaRoundsOf,
   roomsOf,
   roomsRatios,
   roomsRoundsOf,
@@ -13,6 +17,7 @@ import {
   type BenchResult,
   type FloodPoint,
   type PointResult,
+  type ReplicaPoint,
   type RoomsPoint,
   type VictimPhase,
 } from './results';
@@ -349,6 +354,139 @@ function formatRooms(result: BenchResult): string[] {
   return parts;
 }
 
+/** How the replica scenario's tables name its setups. */
+const SETUP_LABELS: Record<ReplicaSetup, string> = {
+  'with-replica': 'with replica',
+  'without-replica': 'without replica',
+  baseline: 'baseline (no store)',
+};
+
+/** A difference with its sign, `fmt` formatting its size. */
+const signed = (v: number, fmt: (v: number) => string) =>
+  Number.isNaN(v) ? '–' : `${v < 0 ? '−' : '+'}${fmt(Math.abs(v))}`;
+
+/**
+ * The replica scenario's table (medians of its rounds): with a replica and without side by
+ * side, what the replica costs (with − without, with / without), and the baseline for
+ * reference; and one line per round when there are several.
+ */
+function formatReplica(result: BenchResult): string[] {
+  const o = result.options;
+  const setups = REPLICA_SETUPS.map((setup) => replicaOf(result, setup));
+  const rows: string[][] = [];
+  const row = (
+    label: string,
+    pick: (x: ReplicaPoint) => number | undefined,
+    fmt = ms,
+    withCost = true,
+  ) => {
+    const [withIt, without, baseline] = setups.map((x) => (x ? pick(x) : undefined));
+    if ([withIt, without, baseline].every((v) => v === undefined)) return;
+    const cost = withCost ? replicaCost(result, pick) : undefined;
+    rows.push([
+      label,
+      fmt(withIt),
+      fmt(without),
+      cost ? signed(cost.difference, fmt) : '',
+      cost ? showRatio(definedRatio(cost.ratio)) : '',
+      fmt(baseline),
+    ]);
+  };
+  const text = (label: string, pick: (x: ReplicaPoint) => string | undefined) => {
+    const [withIt, without, baseline] = setups.map((x) => (x ? pick(x) : undefined));
+    if ([withIt, without, baseline].every((v) => v === undefined)) return;
+    rows.push([label, withIt ?? '–', without ?? '–', '', '', baseline ?? '–']);
+  };
+  row('click ack p50 (ms)', (x) => x.clicks?.ackLatency.p50);
+  row('click ack p90 (ms)', (x) => x.clicks?.ackLatency.p90);
+  row('click ack p99 (ms)', (x) => x.clicks?.ackLatency.p99);
+  text('clicks acked', (x) => x.clicks && pct(x.clicks.acked, x.clicks.sent));
+  row('click ack timeouts', (x) => x.clicks?.timedOut, num, false);
+  row('clicks refused', (x) => x.clicks?.refused, num, false);
+  row('WAITs sent to Redis', (x) => x.waits, num, false);
+  row(
+    'clicks acked per WAIT',
+    (x) => (x.waits && x.clicks ? x.clicks.acked / x.waits : undefined),
+    (v) => num(v, 1),
+    false,
+  );
+  text(
+    'counts grew by the acked clicks',
+    (x) =>
+      x.counts &&
+      x.clicks &&
+      `${x.counts.exact ? 'yes' : 'no'} (+${x.counts.added} / ${x.clicks.acked})`,
+  );
+  row('server CPU (% of a core)', (x) => x.cpu?.serverPct, num);
+  row('Redis primary CPU (% of a core)', (x) => x.cpu?.redisPrimaryPct, num);
+  row('Redis replica CPU (% of a core)', (x) => x.cpu?.redisReplicaPct, num, false);
+  row(
+    'load-generator busy (%)',
+    (x) => (x.loadGeneratorBusy === undefined ? undefined : 100 * x.loadGeneratorBusy),
+    num,
+    false,
+  );
+  const parts = [
+    `Replica: ${o.replicaClients} clients in rooms of ${o.replicaRoomClients} over ${o.workers} workers, each clicking ${o.replicaRate}/s with an ack for ${o.replicaSeconds} s.`,
+    'The project in cluster mode (REDIS_WAIT_REPLICAS=1) on a Redis primary of its own (append-only file, fsync always):',
+    'with a replica, a click is acked once the replica has it (WAIT); without, the primary is alone and no WAIT is sent.',
+    "The baseline is plain Socket.IO, with no store. with − without and with / without are the medians of the rounds' own.",
+    '',
+    table(
+      [
+        'replica',
+        SETUP_LABELS['with-replica'],
+        SETUP_LABELS['without-replica'],
+        'with − without',
+        'with / without',
+        SETUP_LABELS.baseline,
+      ],
+      rows,
+    ),
+  ];
+  const severalRounds = REPLICA_SETUPS.some((setup) => replicaRoundsOf(result, setup).length > 1);
+  if (severalRounds) {
+    parts.push(
+      '',
+      table(
+        [
+          'round',
+          'setup',
+          'ack p50',
+          'ack p90',
+          'ack p99',
+          'acked',
+          'timeouts',
+          'refused',
+          'WAITs',
+          '',
+        ],
+        [...result.replicas]
+          .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+          .map((x) => [
+            `${(x.round ?? 0) + 1}`,
+            SETUP_LABELS[x.setup],
+            ms(x.clicks?.ackLatency.p50),
+            ms(x.clicks?.ackLatency.p90),
+            ms(x.clicks?.ackLatency.p99),
+            x.clicks ? `${num((100 * x.clicks.acked) / x.clicks.sent, 1)}%` : '–',
+            num(x.clicks?.timedOut),
+            num(x.clicks?.refused),
+            num(x.waits),
+            x.error ? `error: ${x.error}` : x.serverUp ? '' : 'server died',
+          ]),
+      ),
+    );
+  }
+  for (const x of result.replicas) {
+    if (x.clicks?.firstRefusal)
+      parts.push(`${SETUP_LABELS[x.setup]}: a click was refused: ${x.clicks.firstRefusal}`);
+    // With several rounds, the per-round table shows the errors.
+    if (x.error && !severalRounds) parts.push(`${SETUP_LABELS[x.setup]}: ${x.error}`);
+  }
+  return parts;
+}
+
 /** The side-by-side table of a run, as plain text (also valid inside a Markdown code block). */
 export function formatReport(result: BenchResult): string {
   const o = result.options;
@@ -362,6 +500,7 @@ export function formatReport(result: BenchResult): string {
     roomsRoundsOf(result, 'baseline').length,
     floodRoundsOf(result, 'project').length,
     floodRoundsOf(result, 'baseline').length,
+    ...REPLICA_SETUPS.map((setup) => replicaRoundsOf(result, setup).length),
   );
   const { rows, row, text } = sideBySide(p, b, (pick) =>
     rounds > 1 ? roundRatios(result, n, pick).median : ratio(p && pick(p), b && pick(b)),
@@ -449,12 +588,16 @@ export function formatReport(result: BenchResult): string {
   const load = result.points.length ? `${n} clients over ${o.workers} workers, ` : '';
   const parts = [
     `Live counter bench — ${load}${result.machine.cpus} CPUs, Node ${result.machine.node}, ${result.startedAt}`,
-    ...(rounds > 1
+    ...(rounds > 1 && (result.points.length || result.rooms.length || result.floods.length)
       ? [
           `Each figure is the median of ${rounds} rounds (a fresh server each, the two servers' order alternating);`,
           "a ratio is the median of the rounds' project/baseline ratios.",
         ]
-      : []),
+      : rounds > 1
+        ? [
+            `Each figure is the median of ${rounds} rounds (fresh servers each, the setups' order alternating).`,
+          ]
+        : []),
     ...(rows.length ? ['', table(['', 'project', 'baseline', 'ratio'], rows)] : []),
   ];
   if (rounds > 1 && result.points.length) {
@@ -521,6 +664,7 @@ export function formatReport(result: BenchResult): string {
   }
   if (result.rooms.length) parts.push('', ...formatRooms(result));
   if (result.floods.length) parts.push('', ...formatFlood(result));
+  if (result.replicas.length) parts.push('', ...formatReplica(result));
   const checks = checkTargets(result);
   if (checks.length) {
     parts.push(

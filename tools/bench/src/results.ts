@@ -1,5 +1,6 @@
 import { median, medianPoint } from './median-point';
-import type { BenchOptions, Target } from './options';
+import type { BenchOptions, ReplicaSetup, Target } from './options';
+import { pairedCost, type PairedCost } from './paired-cost';
 import type { Summary } from './stats';
 import type { FloodAttack } from './worker-protocol';
 
@@ -152,6 +153,41 @@ export interface RoomsPoint {
   loadGeneratorBusy?: number;
 }
 
+/** One setup of the replica scenario: many clients clicking with acks, in rooms of a few. */
+export interface ReplicaPoint {
+  setup: ReplicaSetup;
+  /** Which round (0-based); absent for a median over rounds. */
+  round?: number;
+  /** The server process was still running at the end. */
+  serverUp: boolean;
+  error?: string;
+  /** Clients in all, and how many of them were welcomed. */
+  clients: number;
+  welcomed: number;
+  clicks?: {
+    sent: number;
+    acked: number;
+    timedOut: number;
+    /** Answered `ok: false`: with a replica, UNAVAILABLE when it did not confirm in time. */
+    refused: number;
+    firstRefusal?: string;
+    ackLatency: Summary;
+  };
+  /** The rooms' counts, read by a new connection to each before and after the clicks. */
+  counts?: {
+    /** How much they grew in all. */
+    added: number;
+    /** They grew by exactly the acked clicks, and every click sent was acked. */
+    exact: boolean;
+  };
+  /** WAIT commands the Redis primary answered during the clicks (the project only). */
+  waits?: number;
+  /** The processes while the clicks were offered, each in % of one core. */
+  cpu?: { serverPct: number; redisPrimaryPct?: number; redisReplicaPct?: number };
+  /** The busiest worker's event-loop utilisation (0..1): near 1, latencies include client lag. */
+  loadGeneratorBusy?: number;
+}
+
 export interface BenchResult {
   startedAt: string;
   durationSeconds: number;
@@ -160,6 +196,7 @@ export interface BenchResult {
   points: PointResult[];
   floods: FloodPoint[];
   rooms: RoomsPoint[];
+  replicas: ReplicaPoint[];
 }
 
 /** Every round measured for `target` at `clients`, in round order. */
@@ -197,6 +234,29 @@ export function roomsRoundsOf(result: BenchResult, target: Target): RoomsPoint[]
 export function roomsOf(result: BenchResult, target: Target): RoomsPoint | undefined {
   const rounds = roomsRoundsOf(result, target);
   return rounds.length ? medianPoint(rounds) : undefined;
+}
+
+/** Every round of the replica scenario's `setup`, in round order. */
+export function replicaRoundsOf(result: BenchResult, setup: ReplicaSetup): ReplicaPoint[] {
+  return result.replicas.filter((r) => r.setup === setup);
+}
+
+/** The replica scenario's `setup`, if measured: the median over its rounds when several. */
+export function replicaOf(result: BenchResult, setup: ReplicaSetup): ReplicaPoint | undefined {
+  const rounds = replicaRoundsOf(result, setup);
+  return rounds.length ? medianPoint(rounds) : undefined;
+}
+
+/** What acking after a replica costs in one figure: with a replica against without, by round. */
+export function replicaCost(
+  result: BenchResult,
+  pick: (point: ReplicaPoint) => number | undefined,
+): PairedCost {
+  return pairedCost(
+    replicaRoundsOf(result, 'with-replica'),
+    replicaRoundsOf(result, 'without-replica'),
+    pick,
+  );
 }
 
 /**

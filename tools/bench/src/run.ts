@@ -2,11 +2,18 @@ import { cpus } from 'node:os';
 import type { ServerProcess } from '@live/test-support';
 import type { Socket } from 'socket.io-client';
 import { runFlood } from './flood';
-import type { BenchOptions, LoadScenario, Target } from './options';
+import {
+  LOAD_SCENARIOS,
+  type BenchOptions,
+  type LoadScenario,
+  type ReplicaSetup,
+  type Target,
+} from './options';
 import { WorkerPool } from './pool';
 import { isRunning, readCpuSeconds, readRssKiB } from './proc';
 import { connectProbe } from './probe';
-import type { BenchResult, FloodPoint, PointResult, RoomsPoint } from './results';
+import { runReplica } from './replica';
+import type { BenchResult, FloodPoint, PointResult, ReplicaPoint, RoomsPoint } from './results';
 import { runRooms } from './rooms';
 import { startServer } from './servers';
 import { nowNs, nsToMs, summarize } from './stats';
@@ -272,38 +279,57 @@ async function runPoint(
   return point;
 }
 
-/** One server's run: the load scenarios at a client count, the rooms scenario, or the flood. */
+/**
+ * One server's run: the load scenarios at a client count, the rooms scenario, the flood, or
+ * one setup of the replica scenario.
+ */
 export type Step =
   | { kind: 'load'; target: Target; clients: number; round: number; scenarios: LoadScenario[] }
   | { kind: 'rooms'; target: Target; round: number }
-  | { kind: 'flood'; target: Target; round: number };
+  | { kind: 'flood'; target: Target; round: number }
+  | { kind: 'replica'; setup: ReplicaSetup; round: number };
 
 /**
- * What runs, in order: one entry per target, client count and round; with the rooms scenario
- * and the flood, each round goes on with the rooms of each target, then a flood of each, on
- * servers of their own.
+ * The replica scenario's setups: the project on a primary with a replica and on one alone, and
+ * the baseline for reference, as far as `targets` asks for them.
+ */
+function replicaSetups(targets: readonly Target[]): ReplicaSetup[] {
+  return [
+    ...(targets.includes('project') ? (['with-replica', 'without-replica'] as const) : []),
+    ...(targets.includes('baseline') ? (['baseline'] as const) : []),
+  ];
+}
+
+/**
+ * What runs, in order: one entry per target, client count and round; with the rooms scenario,
+ * the flood and the replica scenario, each round goes on with the rooms of each target, then a
+ * flood of each, then each replica setup, on servers of their own.
  */
 export function plan(
   options: Pick<BenchOptions, 'clients' | 'sweep' | 'rounds' | 'targets' | 'scenarios'>,
 ): Step[] {
   const { clients, rounds, targets } = options;
-  const scenarios = options.scenarios.filter(
-    (s): s is LoadScenario => s !== 'rooms' && s !== 'flood',
+  const scenarios = options.scenarios.filter((s): s is LoadScenario =>
+    LOAD_SCENARIOS.includes(s as LoadScenario),
   );
   const rooms = options.scenarios.includes('rooms');
   const flood = options.scenarios.includes('flood');
+  const replica = options.scenarios.includes('replica') ? replicaSetups(targets) : [];
   const mainRounds = Array.from({ length: rounds }, (_, round) => {
     // Alternating which server goes first cancels a machine that gets busier or quieter.
     const order = round % 2 ? [...targets].reverse() : targets;
+    const replicaOrder = round % 2 ? [...replica].reverse() : replica;
     return [
       ...(scenarios.length
         ? order.map((target): Step => ({ kind: 'load', target, clients, round, scenarios }))
         : []),
       ...(rooms ? order.map((target): Step => ({ kind: 'rooms', target, round })) : []),
       ...(flood ? order.map((target): Step => ({ kind: 'flood', target, round })) : []),
+      ...replicaOrder.map((setup): Step => ({ kind: 'replica', setup, round })),
     ];
   }).flat();
-  // The rooms and the flood alone connect no clients at the sweep's counts: nothing to sweep.
+  // The rooms, the flood and the replica alone connect no clients at the sweep's counts: nothing
+  // to sweep.
   if (!scenarios.length) return mainRounds;
   const counts = [...new Set([...options.sweep, clients])].sort((a, b) => a - b);
   return counts.flatMap((count) => {
@@ -321,7 +347,8 @@ export function plan(
 
 /**
  * Runs every point, each on a fresh server: the full scenario set at `clients` for each round,
- * connect/memory/fanout once at each sweep count, and the rooms and the flood when asked for.
+ * connect/memory/fanout once at each sweep count, and the rooms, the flood and the replica
+ * scenario when asked for.
  */
 export async function runBench(
   options: BenchOptions,
@@ -333,11 +360,13 @@ export async function runBench(
   const points: PointResult[] = [];
   const floods: FloodPoint[] = [];
   const rooms: RoomsPoint[] = [];
+  const replicas: ReplicaPoint[] = [];
   const t0 = Date.now();
   let phase = '';
   let live: (() => string) | undefined;
   const render = () => {
-    const label = `[${points.length + rooms.length + floods.length + 1}/${steps.length}] ${phase}`;
+    const done = points.length + rooms.length + floods.length + replicas.length;
+    const label = `[${done + 1}/${steps.length}] ${phase}`;
     progress(
       `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
     );
@@ -345,20 +374,25 @@ export async function runBench(
   const ticker = setInterval(render, 500);
   try {
     for (const step of steps) {
-      const { target, round } = step;
+      const { round } = step;
       const inRounds =
         options.rounds > 1 && (step.kind !== 'load' || step.clients === options.clients);
+      const who = step.kind === 'replica' ? step.setup : step.target;
       const where = step.kind === 'load' ? `n=${step.clients}` : step.kind;
       const say = (what: string, detail?: () => string) => {
-        phase = `${target} ${where}${inRounds ? ` round ${round + 1}/${options.rounds}` : ''}: ${what}`;
+        phase = `${who} ${where}${inRounds ? ` round ${round + 1}/${options.rounds}` : ''}: ${what}`;
         live = detail;
         render();
       };
-      if (step.kind === 'flood') floods.push(await runFlood(options, pool, target, round, say));
-      else if (step.kind === 'rooms') rooms.push(await runRooms(options, pool, target, round, say));
+      if (step.kind === 'replica')
+        replicas.push(await runReplica(options, pool, step.setup, round, say));
+      else if (step.kind === 'flood')
+        floods.push(await runFlood(options, pool, step.target, round, say));
+      else if (step.kind === 'rooms')
+        rooms.push(await runRooms(options, pool, step.target, round, say));
       else
         points.push(
-          await runPoint(options, pool, target, step.clients, round, step.scenarios, say),
+          await runPoint(options, pool, step.target, step.clients, round, step.scenarios, say),
         );
     }
   } finally {
@@ -377,5 +411,6 @@ export async function runBench(
     points,
     floods,
     rooms,
+    replicas,
   };
 }

@@ -35,6 +35,8 @@ export interface StartOptions {
    * clients come from different addresses, as people's do (the flood).
    */
   limits?: 'bench' | 'product';
+  /** More settings for the project, on top of its limits (the replica scenario's Redis). */
+  env?: Record<string, string>;
 }
 
 /** The baseline server script, answering its Socket.IO handshake once it serves. */
@@ -63,7 +65,7 @@ export async function startServer(target: Target, options: StartOptions): Promis
     target === 'project'
       ? await startBuiltApi({
           entry: resolve(options.api),
-          env: options.limits === 'product' ? {} : BENCH_LIMITS,
+          env: { ...(options.limits === 'product' ? {} : BENCH_LIMITS), ...options.env },
           nodeArgs,
         })
       : await startBaseline(nodeArgs);
