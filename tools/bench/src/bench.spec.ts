@@ -4,6 +4,7 @@ import { BURST } from './flood-attacker';
 import { DEFAULTS, LOAD_SCENARIOS, parseOptions, type BenchOptions, type Target } from './options';
 import { checkTargets, formatReport } from './report';
 import {
+  browserOf,
   floodOf,
   pointOf,
   replicaOf,
@@ -314,6 +315,62 @@ describe('bench replica run (each setup, short)', () => {
   });
 });
 
+describe('bench browser run (the project, short)', () => {
+  let result: BenchResult;
+
+  beforeAll(async () => {
+    result = await runBench({
+      ...DEFAULTS,
+      scenarios: ['browser'],
+      rounds: 1,
+      workers: 1,
+      browserLoadClients: 20,
+      browserSeconds: 5,
+      ackTimeoutMs: 5000,
+      api,
+      quiet: true,
+    });
+  }, 60_000);
+
+  it('runs the browser scenario alone, on the project only', () => {
+    expect(result.points).toEqual([]);
+    expect(result.replicas).toEqual([]);
+    expect(result.browsers?.map((x) => x.target)).toEqual(['project']);
+  });
+
+  it("counts the page's clicks and records what the page saw of them", () => {
+    const x = present(browserOf(result), 'browser point');
+    expect(x.error).toBeUndefined();
+    expect(x.serverUp).toBe(true);
+    expect(x.welcomed).toBe(20);
+    expect(x.supported).toEqual(expect.arrayContaining(['event', 'first-input', 'longtask']));
+    expect(x.clicks).toEqual({ clicked: 5, failed: 0, seen: 5, acked: 5 });
+    // The first input is always reported, whatever its duration.
+    expect(x.eventTiming?.count).toBe(5);
+    expect(x.eventTiming?.withEntry).toBeGreaterThanOrEqual(1);
+    expect(x.painted?.count).toBe(5);
+    expect(x.painted?.p50).toBeGreaterThan(0);
+    expect(x.longTasks?.sharePct).toBeGreaterThanOrEqual(0);
+    expect(x.memory?.samples.length).toBeGreaterThanOrEqual(2);
+    expect(x.memory?.samples[0].heapBytes).toBeGreaterThan(0);
+    expect(x.memory?.samples[0].nodes).toBeGreaterThan(0);
+    expect(x.load).toMatchObject({ timedOut: 0, refused: 0 });
+    expect(x.load?.acked).toBe(x.load?.sent);
+  });
+
+  it('prints the browser table and judges its three goals', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/page clicks seen by the page \/ acked\s+5 \/ 5/);
+    expect(report).toMatch(/click → count painted p50 \/ p95 \/ max \(ms\)/);
+    expect(report).not.toMatch(/fanout/);
+    expect(checkTargets(result).map((c) => c.name)).toEqual([
+      'browser click painted',
+      'browser long tasks',
+      'browser memory',
+    ]);
+  });
+});
+
 describe('parseOptions', () => {
   it('defaults to the target configuration', () => {
     const options = parseOptions([]);
@@ -400,6 +457,27 @@ describe('parseOptions', () => {
     );
     expect(() => parseOptions(['--replica-clients', '1.5'])).toThrow(
       /--replica-clients must be a positive integer/,
+    );
+  });
+
+  it('reads the browser flags, and leaves the browser out unless asked for', () => {
+    expect(parseOptions([])).toMatchObject({ browserSeconds: 300, browserLoadClients: 1000 });
+    expect(parseOptions([]).scenarios).not.toContain('browser');
+    expect(
+      parseOptions([
+        '--scenarios',
+        'browser',
+        '--browser-seconds',
+        '30',
+        '--browser-load-clients',
+        '200',
+      ]),
+    ).toMatchObject({ scenarios: ['browser'], browserSeconds: 30, browserLoadClients: 200 });
+    expect(() => parseOptions(['--browser-seconds', '0'])).toThrow(
+      /--browser-seconds must be a positive integer/,
+    );
+    expect(() => parseOptions(['--browser-load-clients', 'many'])).toThrow(
+      /--browser-load-clients must be a positive integer/,
     );
   });
 
@@ -548,6 +626,20 @@ describe('plan', () => {
     expect(
       plan({ ...options, scenarios: ['replica'], targets: ['project'], rounds: 1 }).map(label),
     ).toEqual(['0:with-replica replica', '0:without-replica replica']);
+  });
+
+  it('ends each round with the browser on the project only, without sweeping', () => {
+    expect(plan({ ...options, scenarios: ['replica', 'browser'], rounds: 2 }).map(label)).toEqual([
+      '0:with-replica replica',
+      '0:without-replica replica',
+      '0:baseline replica',
+      '0:project browser',
+      '1:baseline replica',
+      '1:without-replica replica',
+      '1:with-replica replica',
+      '1:project browser',
+    ]);
+    expect(plan({ ...options, scenarios: ['browser'], targets: ['baseline'] })).toEqual([]);
   });
 
   it('runs the flood alone without connecting clients or sweeping', () => {

@@ -4,11 +4,12 @@ export type Target = 'project' | 'baseline';
 /** What the bench's N clients do on one server. */
 export type LoadScenario = 'connect' | 'fanout' | 'chat' | 'storm';
 /**
- * `rooms`, `flood` and `replica` run apart, each on a server of its own: many small rooms
- * clicking and chatting at once; one client under attack from another address; clicks acked
- * after a Redis replica has them against a Redis primary alone.
+ * `rooms`, `flood`, `replica` and `browser` run apart, each on a server of its own: many small
+ * rooms clicking and chatting at once; one client under attack from another address; clicks
+ * acked after a Redis replica has them against a Redis primary alone; a real page in Chromium
+ * clicking among many clients (the project only: the baseline serves no page).
  */
-export type Scenario = LoadScenario | 'rooms' | 'flood' | 'replica';
+export type Scenario = LoadScenario | 'rooms' | 'flood' | 'replica' | 'browser';
 /**
  * What the replica scenario runs its clicks on: the project in cluster mode on a Redis primary
  * with a replica (each write acked once the replica has it) or on a primary alone (no replica,
@@ -23,7 +24,13 @@ export const REPLICA_SETUPS: readonly ReplicaSetup[] = [
   'baseline',
 ];
 export const LOAD_SCENARIOS: readonly LoadScenario[] = ['connect', 'fanout', 'chat', 'storm'];
-export const ALL_SCENARIOS: readonly Scenario[] = [...LOAD_SCENARIOS, 'rooms', 'flood', 'replica'];
+export const ALL_SCENARIOS: readonly Scenario[] = [
+  ...LOAD_SCENARIOS,
+  'rooms',
+  'flood',
+  'replica',
+  'browser',
+];
 
 /** Everything a run is configured with; the defaults are the issue's target configuration. */
 export interface BenchOptions {
@@ -69,6 +76,12 @@ export interface BenchOptions {
   replicaRoomClients: number;
   replicaRate: number;
   replicaSeconds: number;
+  /**
+   * The browser scenario: a page in headless Chromium clicks once a second for
+   * `browserSeconds` while `browserLoadClients` clients in the same room click once a second.
+   */
+  browserSeconds: number;
+  browserLoadClients: number;
   /** A click or message not acked within this is counted as timed out. */
   ackTimeoutMs: number;
   /** Give up connecting a batch of clients after this. */
@@ -91,7 +104,8 @@ export const DEFAULTS: BenchOptions = {
   rounds: 5,
   sweep: [250, 5000],
   // The rooms have targets of their own and are in (~3 of the ~11 minutes at --rounds 5); the
-  // flood and the replica judge none and are opt-in: they need minutes more (and redis-server).
+  // flood and the replica judge none and are opt-in: they need minutes more (and redis-server);
+  // the browser is opt-in too: five minutes by default, and Chromium.
   scenarios: [...LOAD_SCENARIOS, 'rooms'],
   targets: [...ALL_TARGETS],
   warmup: 5,
@@ -114,6 +128,8 @@ export const DEFAULTS: BenchOptions = {
   replicaRoomClients: 5,
   replicaRate: 5,
   replicaSeconds: 6,
+  browserSeconds: 300,
+  browserLoadClients: 1000,
   ackTimeoutMs: 10_000,
   connectTimeoutMs: 60_000,
   settleMs: 1500,
@@ -130,9 +146,10 @@ export const USAGE = `Usage: npm run bench -- [options]
                        alternating order; the table shows medians (default ${DEFAULTS.rounds})
   --sweep A,B,...      extra client counts for connect/memory/fanout, the chart's x axis
                        (default ${DEFAULTS.sweep.join(',')}; "none" for none)
-  --scenarios LIST     any of connect,fanout,chat,storm,rooms,flood,replica (default all but
-                       flood and replica: they are opt-in, ~17 s and ~10 s per server and
-                       round; rooms, flood and replica run on servers of their own)
+  --scenarios LIST     any of connect,fanout,chat,storm,rooms,flood,replica,browser (default
+                       all but flood, replica and browser: they are opt-in, ~17 s, ~10 s and
+                       --browser-seconds per server and round; rooms, flood, replica and
+                       browser run on servers of their own)
   --targets LIST       project,baseline (default both)
   --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
@@ -151,6 +168,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --replica-seconds D  for D s (default ${DEFAULTS.replicaSeconds}); on the project in cluster mode on a
                        Redis primary with a replica (REDIS_WAIT_REPLICAS=1) and on a primary
                        alone, and on the baseline (no store); needs redis-server on PATH
+  --browser-seconds D  the browser scenario: a page in headless Chromium clicks the count
+                       button once a second for D s (default ${DEFAULTS.browserSeconds}), on the project only,
+  --browser-load-clients N  while N clients in the same room click once a second each
+                       (default ${DEFAULTS.browserLoadClients}); needs the built UI (npx nx build client)
   --ack-timeout MS     (default ${DEFAULTS.ackTimeoutMs})
   --out DIR            where bench.json and latency.svg are written (default ${DEFAULTS.out})
   --api FILE           built API entry (default ${DEFAULTS.api})
@@ -236,6 +257,8 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'replica-room-clients': { type: 'string' },
       'replica-rate': { type: 'string' },
       'replica-seconds': { type: 'string' },
+      'browser-seconds': { type: 'string' },
+      'browser-load-clients': { type: 'string' },
       'ack-timeout': { type: 'string' },
       out: { type: 'string' },
       api: { type: 'string' },
@@ -298,6 +321,16 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'replica-seconds',
       values['replica-seconds'],
       DEFAULTS.replicaSeconds,
+    ),
+    browserSeconds: positiveInt(
+      'browser-seconds',
+      values['browser-seconds'],
+      DEFAULTS.browserSeconds,
+    ),
+    browserLoadClients: positiveInt(
+      'browser-load-clients',
+      values['browser-load-clients'],
+      DEFAULTS.browserLoadClients,
     ),
     ackTimeoutMs: positiveInt('ack-timeout', values['ack-timeout'], DEFAULTS.ackTimeoutMs),
     connectTimeoutMs: DEFAULTS.connectTimeoutMs,

@@ -1,7 +1,11 @@
+import { BROWSER_LOAD_RATE } from './browser';
+import { EVENT_TIMING_THRESHOLD_MS } from './browser-figures';
 import { BURST } from './flood-attacker';
 import { ATTACKER_ADDRESS, VICTIM_CLICKS_PER_SEC } from './flood';
 import { REPLICA_SETUPS, type ReplicaSetup } from './options';
 import {
+  browserOf,
+  browserRoundsOf,
   floodOf,
   floodRatios,
   floodRoundsOf,
@@ -15,6 +19,7 @@ import {
   roundRatios,
   roundsOf,
   type BenchResult,
+  type BrowserPoint,
   type FloodPoint,
   type PointResult,
   type ReplicaPoint,
@@ -128,6 +133,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       ),
     );
   }
+  checks.push(...browserChecks(result));
   const big = pointOf(result, 'project', 5000);
   if (big) {
     checks.push({
@@ -141,6 +147,146 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     });
   }
   return checks;
+}
+
+/** Goals for the page under load: a click painted quickly, few long tasks, a flat heap. */
+export const BROWSER_GOALS = {
+  /** Event Timing duration p95 of the page's clicks, ms. */
+  clickP95Ms: 50,
+  /** Long tasks' share of the time, %. */
+  longTaskPct: 5,
+  /** JS heap growth after a garbage collection, MB (10^6 bytes) per minute. */
+  heapMBPerMinute: 1,
+};
+
+/** An Event Timing figure: 0 stands for a click with no entry, under the 16 ms threshold. */
+const eventMs = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v)
+    ? '–'
+    : v < EVENT_TIMING_THRESHOLD_MS
+      ? `< ${EVENT_TIMING_THRESHOLD_MS}`
+      : ms(v);
+
+/** MB with its sign, per minute. */
+const perMinute = (v: number | undefined, digits: number) =>
+  v === undefined || Number.isNaN(v) ? '–' : `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(digits)}`;
+
+/** The browser scenario's goals, judged on its median over the rounds. */
+function browserChecks(result: BenchResult): TargetCheck[] {
+  const x = browserOf(result);
+  if (!x) return [];
+  const checks: TargetCheck[] = [];
+  const e = x.eventTiming;
+  if (e && e.count > 0) {
+    checks.push({
+      name: 'browser click painted',
+      target: `Event Timing p95 ≤ ${BROWSER_GOALS.clickP95Ms} ms`,
+      measured: `p95 ${eventMs(e.p95)} ms, max ${eventMs(e.max)} ms (${e.withEntry}/${e.count} clicks ≥ ${EVENT_TIMING_THRESHOLD_MS} ms)`,
+      met: e.p95 <= BROWSER_GOALS.clickP95Ms,
+    });
+  }
+  const l = x.longTasks;
+  if (l) {
+    checks.push({
+      name: 'browser long tasks',
+      target: `< ${BROWSER_GOALS.longTaskPct}% of the time`,
+      measured: `${num(l.sharePct, 2)}% (${l.count}, longest ${ms(l.longestMs)} ms)`,
+      met: Number.isNaN(l.sharePct) ? undefined : l.sharePct < BROWSER_GOALS.longTaskPct,
+    });
+  }
+  const m = x.memory;
+  if (m) {
+    const growth = m.heapMB.perMinute;
+    checks.push({
+      name: 'browser memory',
+      target: `flat: JS heap after GC < ${BROWSER_GOALS.heapMBPerMinute} MB/min`,
+      measured: `${perMinute(growth, 2)} MB/min (${num(m.heapMB.first, 1)} → ${num(m.heapMB.last, 1)} MB), DOM nodes ${perMinute(m.nodes.perMinute, 0)}/min`,
+      met: Number.isNaN(growth) ? undefined : growth < BROWSER_GOALS.heapMBPerMinute,
+    });
+  }
+  return checks;
+}
+
+/** The browser scenario's table (median of its rounds), and one line per round when several. */
+function formatBrowser(result: BenchResult): string[] {
+  const o = result.options;
+  const x = browserOf(result);
+  if (!x) return [];
+  const rows: string[][] = [];
+  const row = (label: string, value: string | undefined) => {
+    if (value !== undefined) rows.push([label, value]);
+  };
+  const three = (a: number, b: number, c: number, fmt: (v: number) => string) =>
+    `${fmt(a)} / ${fmt(b)} / ${fmt(c)}`;
+  const c = x.clicks;
+  row('page clicks done / failed', c && `${c.clicked} / ${c.failed}`);
+  row('page clicks seen by the page / acked', c && `${c.seen} / ${c.acked}`);
+  const e = x.eventTiming;
+  row(
+    `clicks with an Event Timing entry (≥ ${EVENT_TIMING_THRESHOLD_MS} ms)`,
+    e && `${e.withEntry}/${e.count}`,
+  );
+  row('click input → next paint p50 / p95 / max (ms)', e && three(e.p50, e.p95, e.max, eventMs));
+  const d = x.painted;
+  row('clicks whose count was painted', d && c && `${d.count}/${c.seen}`);
+  row('click → count painted p50 / p95 / max (ms)', d && three(d.p50, d.p95, d.max, ms));
+  const l = x.longTasks;
+  row('long tasks: share of the time (%)', l && num(l.sharePct, 2));
+  row('long tasks: count / longest (ms)', l && `${num(l.count)} / ${ms(l.longestMs)}`);
+  row('long tasks left out (during a forced GC)', l && num(l.leftOut));
+  const m = x.memory;
+  row(
+    'JS heap after GC first / last / max (MB)',
+    m && three(m.heapMB.first, m.heapMB.last, m.heapMB.max, (v) => num(v, 2)),
+  );
+  row('JS heap growth (MB/min)', m && perMinute(m.heapMB.perMinute, 3));
+  row('DOM nodes first / last / max', m && three(m.nodes.first, m.nodes.last, m.nodes.max, num));
+  row('DOM nodes growth (/min)', m && perMinute(m.nodes.perMinute, 1));
+  row('memory readings', m && `${m.samples.length}`);
+  const load = x.load;
+  row('load clicks acked', load && pct(load.acked, load.sent));
+  row(
+    'load click ack p50 / p99 (ms)',
+    load && `${ms(load.ackLatency.p50)} / ${ms(load.ackLatency.p99)}`,
+  );
+  row('load click timeouts / refused', load && `${load.timedOut} / ${load.refused}`);
+  row('server CPU (% of a core)', x.serverCpuPct === undefined ? undefined : num(x.serverCpuPct));
+  row(
+    'load-generator busy (%)',
+    x.loadGeneratorBusy === undefined ? undefined : num(100 * x.loadGeneratorBusy),
+  );
+  const parts = [
+    `Browser: a page in headless Chromium, in the lobby, clicks the count button once a second for ${o.browserSeconds} s while`,
+    `${o.browserLoadClients} clients in the lobby over ${o.workers} workers click ${BROWSER_LOAD_RATE}/s each with an ack (the project only: the baseline serves no page).`,
+    `Event Timing: input to the next paint, in 8 ms steps; a click under ${EVENT_TIMING_THRESHOLD_MS} ms has no entry and counts as "< ${EVENT_TIMING_THRESHOLD_MS}".`,
+    'Count painted: from the click to the frame showing a count at least the one its ack carries.',
+    `Memory: read every 10 s after a forced garbage collection; "flat" is a JS heap growing under ${BROWSER_GOALS.heapMBPerMinute} MB a minute.`,
+    '',
+    table(['browser', 'measured'], rows),
+  ];
+  const rounds = browserRoundsOf(result);
+  if (rounds.length > 1) {
+    parts.push(
+      '',
+      table(
+        ['round', 'input → paint p95', 'painted p95', 'long tasks %', 'heap MB/min', ''],
+        rounds.map((r: BrowserPoint) => [
+          `${(r.round ?? 0) + 1}`,
+          eventMs(r.eventTiming?.p95),
+          ms(r.painted?.p95),
+          num(r.longTasks?.sharePct, 2),
+          perMinute(r.memory?.heapMB.perMinute, 3),
+          r.error ? `error: ${r.error}` : r.serverUp ? '' : 'server died',
+        ]),
+      ),
+    );
+  }
+  for (const r of rounds) {
+    if (r.load?.firstRefusal)
+      parts.push(`browser: a load click was refused: ${r.load.firstRefusal}`);
+    if (r.error && rounds.length === 1) parts.push(`browser: ${r.error}`);
+  }
+  return parts;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -501,6 +647,7 @@ export function formatReport(result: BenchResult): string {
     floodRoundsOf(result, 'project').length,
     floodRoundsOf(result, 'baseline').length,
     ...REPLICA_SETUPS.map((setup) => replicaRoundsOf(result, setup).length),
+    browserRoundsOf(result).length,
   );
   const { rows, row, text } = sideBySide(p, b, (pick) =>
     rounds > 1 ? roundRatios(result, n, pick).median : ratio(p && pick(p), b && pick(b)),
@@ -665,6 +812,7 @@ export function formatReport(result: BenchResult): string {
   if (result.rooms.length) parts.push('', ...formatRooms(result));
   if (result.floods.length) parts.push('', ...formatFlood(result));
   if (result.replicas.length) parts.push('', ...formatReplica(result));
+  if (browserRoundsOf(result).length) parts.push('', ...formatBrowser(result));
   const checks = checkTargets(result);
   if (checks.length) {
     parts.push(

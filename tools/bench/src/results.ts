@@ -1,3 +1,4 @@
+import type { ClickDurations, LongTaskShare, MemorySample, Spread, Trend } from './browser-figures';
 import { median, medianPoint } from './median-point';
 import type { BenchOptions, ReplicaSetup, Target } from './options';
 import { pairedCost, type PairedCost } from './paired-cost';
@@ -188,6 +189,52 @@ export interface ReplicaPoint {
   loadGeneratorBusy?: number;
 }
 
+/**
+ * The browser scenario (the project only: the baseline serves no page): a real page in
+ * headless Chromium, its person clicking the count button once a second while load clients in
+ * the same room click once a second each.
+ */
+export interface BrowserPoint {
+  target: Target;
+  /** Which round (0-based); absent for a median over rounds. */
+  round?: number;
+  /** The server process was still running at the end. */
+  serverUp: boolean;
+  error?: string;
+  /** Load clients asked for, and how many of them were welcomed. */
+  loadClients: number;
+  welcomed: number;
+  /** How long the page's person clicked, in s. */
+  seconds?: number;
+  /** The page's clicks: done by Playwright, failed, seen by the page, acked with a count. */
+  clicks?: { clicked: number; failed: number; seen: number; acked: number };
+  /**
+   * Event Timing, input to the next paint, per click; a click with no entry took under 16 ms
+   * and counts as 0 (a percentile of 0 reads "under 16 ms").
+   */
+  eventTiming?: ClickDurations;
+  /** Click → a count at least its own on screen (the next animation frame), per click. */
+  painted?: Spread;
+  longTasks?: LongTaskShare;
+  /** Readings every 10 s, each after a forced garbage collection. */
+  memory?: { samples: MemorySample[]; heapMB: Trend; nodes: Trend };
+  /** What the browser could observe: 'event', 'first-input', 'longtask'. */
+  supported?: string[];
+  /** The load clients' clicks meanwhile. */
+  load?: {
+    sent: number;
+    acked: number;
+    timedOut: number;
+    refused: number;
+    firstRefusal?: string;
+    ackLatency: Summary;
+  };
+  /** The server process meanwhile, % of one core. */
+  serverCpuPct?: number;
+  /** The busiest worker's event-loop utilisation (0..1): near 1, the load fell short. */
+  loadGeneratorBusy?: number;
+}
+
 export interface BenchResult {
   startedAt: string;
   durationSeconds: number;
@@ -197,6 +244,8 @@ export interface BenchResult {
   floods: FloodPoint[];
   rooms: RoomsPoint[];
   replicas: ReplicaPoint[];
+  /** Absent in a result from before the browser scenario. */
+  browsers?: BrowserPoint[];
 }
 
 /** Every round measured for `target` at `clients`, in round order. */
@@ -304,4 +353,15 @@ function pairedRatios<T extends { round?: number }>(
     return pv === undefined || bv === undefined || !(bv > 0) || Number.isNaN(pv) ? [] : [pv / bv];
   });
   return { perRound, median: median(perRound) };
+}
+
+/** Every round of the browser scenario, in round order. */
+export function browserRoundsOf(result: BenchResult): BrowserPoint[] {
+  return result.browsers ?? [];
+}
+
+/** The browser scenario, if measured: the median over its rounds when several. */
+export function browserOf(result: BenchResult): BrowserPoint | undefined {
+  const rounds = browserRoundsOf(result);
+  return rounds.length ? medianPoint(rounds) : undefined;
 }

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import type { ServerProcess } from '@live/test-support';
 import type { Socket } from 'socket.io-client';
+import { runBrowser } from './browser';
 import { runFlood } from './flood';
 import {
   LOAD_SCENARIOS,
@@ -13,7 +14,14 @@ import { WorkerPool } from './pool';
 import { isRunning, readCpuSeconds, readRssKiB } from './proc';
 import { connectProbe } from './probe';
 import { runReplica } from './replica';
-import type { BenchResult, FloodPoint, PointResult, ReplicaPoint, RoomsPoint } from './results';
+import type {
+  BenchResult,
+  BrowserPoint,
+  FloodPoint,
+  PointResult,
+  ReplicaPoint,
+  RoomsPoint,
+} from './results';
 import { runRooms } from './rooms';
 import { startServer } from './servers';
 import { nowNs, nsToMs, summarize } from './stats';
@@ -280,14 +288,15 @@ async function runPoint(
 }
 
 /**
- * One server's run: the load scenarios at a client count, the rooms scenario, the flood, or
- * one setup of the replica scenario.
+ * One server's run: the load scenarios at a client count, the rooms scenario, the flood, one
+ * setup of the replica scenario, or the browser scenario (the project only).
  */
 export type Step =
   | { kind: 'load'; target: Target; clients: number; round: number; scenarios: LoadScenario[] }
   | { kind: 'rooms'; target: Target; round: number }
   | { kind: 'flood'; target: Target; round: number }
-  | { kind: 'replica'; setup: ReplicaSetup; round: number };
+  | { kind: 'replica'; setup: ReplicaSetup; round: number }
+  | { kind: 'browser'; target: 'project'; round: number };
 
 /**
  * The replica scenario's setups: the project on a primary with a replica and on one alone, and
@@ -302,8 +311,9 @@ function replicaSetups(targets: readonly Target[]): ReplicaSetup[] {
 
 /**
  * What runs, in order: one entry per target, client count and round; with the rooms scenario,
- * the flood and the replica scenario, each round goes on with the rooms of each target, then a
- * flood of each, then each replica setup, on servers of their own.
+ * the flood, the replica scenario and the browser scenario, each round goes on with the rooms
+ * of each target, then a flood of each, then each replica setup, then the browser on the
+ * project (the baseline serves no page), on servers of their own.
  */
 export function plan(
   options: Pick<BenchOptions, 'clients' | 'sweep' | 'rounds' | 'targets' | 'scenarios'>,
@@ -315,6 +325,7 @@ export function plan(
   const rooms = options.scenarios.includes('rooms');
   const flood = options.scenarios.includes('flood');
   const replica = options.scenarios.includes('replica') ? replicaSetups(targets) : [];
+  const browser = options.scenarios.includes('browser') && targets.includes('project');
   const mainRounds = Array.from({ length: rounds }, (_, round) => {
     // Alternating which server goes first cancels a machine that gets busier or quieter.
     const order = round % 2 ? [...targets].reverse() : targets;
@@ -326,10 +337,11 @@ export function plan(
       ...(rooms ? order.map((target): Step => ({ kind: 'rooms', target, round })) : []),
       ...(flood ? order.map((target): Step => ({ kind: 'flood', target, round })) : []),
       ...replicaOrder.map((setup): Step => ({ kind: 'replica', setup, round })),
+      ...(browser ? [{ kind: 'browser', target: 'project', round } as const] : []),
     ];
   }).flat();
-  // The rooms, the flood and the replica alone connect no clients at the sweep's counts: nothing
-  // to sweep.
+  // The rooms, the flood, the replica and the browser alone connect no clients at the sweep's
+  // counts: nothing to sweep.
   if (!scenarios.length) return mainRounds;
   const counts = [...new Set([...options.sweep, clients])].sort((a, b) => a - b);
   return counts.flatMap((count) => {
@@ -347,8 +359,8 @@ export function plan(
 
 /**
  * Runs every point, each on a fresh server: the full scenario set at `clients` for each round,
- * connect/memory/fanout once at each sweep count, and the rooms, the flood and the replica
- * scenario when asked for.
+ * connect/memory/fanout once at each sweep count, and the rooms, the flood, the replica and
+ * the browser scenario when asked for.
  */
 export async function runBench(
   options: BenchOptions,
@@ -361,11 +373,12 @@ export async function runBench(
   const floods: FloodPoint[] = [];
   const rooms: RoomsPoint[] = [];
   const replicas: ReplicaPoint[] = [];
+  const browsers: BrowserPoint[] = [];
   const t0 = Date.now();
   let phase = '';
   let live: (() => string) | undefined;
   const render = () => {
-    const done = points.length + rooms.length + floods.length + replicas.length;
+    const done = points.length + rooms.length + floods.length + replicas.length + browsers.length;
     const label = `[${done + 1}/${steps.length}] ${phase}`;
     progress(
       `${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s ${label}${live ? ` — ${live()}` : ''}`,
@@ -384,7 +397,8 @@ export async function runBench(
         live = detail;
         render();
       };
-      if (step.kind === 'replica')
+      if (step.kind === 'browser') browsers.push(await runBrowser(options, pool, round, say));
+      else if (step.kind === 'replica')
         replicas.push(await runReplica(options, pool, step.setup, round, say));
       else if (step.kind === 'flood')
         floods.push(await runFlood(options, pool, step.target, round, say));
@@ -412,5 +426,6 @@ export async function runBench(
     floods,
     rooms,
     replicas,
+    browsers,
   };
 }
