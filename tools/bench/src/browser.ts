@@ -16,9 +16,8 @@ import type { WorkerPool } from './pool';
 import { isRunning, readCpuSeconds } from './proc';
 import type { BrowserPoint } from './results';
 import { startServer } from './servers';
-import { summarize } from './stats';
 import type { AckSeries, Collected, ConnectResult } from './worker-protocol';
-import { mergeCollected, mergeSeries } from './worker-replies';
+import { ackFigures, mergeCollected, mergeSeries } from './worker-replies';
 
 /** The load clients click this often each, with an ack (the storm's clicks). */
 export const BROWSER_LOAD_RATE = 1;
@@ -265,14 +264,7 @@ export async function runBrowser(
     say('stopping the load');
     const series = mergeSeries(await load);
     load = undefined;
-    point.load = {
-      sent: series.sent,
-      acked: series.acked,
-      timedOut: series.timedOut,
-      refused: series.refused,
-      firstRefusal: series.firstRefusal,
-      ackLatency: summarize(series.ackLatencyMs),
-    };
+    point.load = ackFigures(series);
     point.loadGeneratorBusy = mergeCollected(await pool.all<Collected>({ cmd: 'collect' })).busy;
     await pool.all({ cmd: 'record', mode: 'off' });
   } catch (error) {

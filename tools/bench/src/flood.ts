@@ -4,10 +4,11 @@ import type { BenchOptions, Target } from './options';
 import type { WorkerPool } from './pool';
 import { connectProbe } from './probe';
 import { isRunning, readCpuSeconds, readRssKiB } from './proc';
-import type { FloodPoint, VictimPhase } from './results';
+import type { FloodPoint } from './results';
 import { startServer } from './servers';
-import { nowNs, nsToMs, summarize } from './stats';
-import type { AckSeries, FloodAttack } from './worker-protocol';
+import { nowNs, nsToMs } from './stats';
+import type { FloodAttack } from './worker-protocol';
+import { ackFigures } from './worker-replies';
 
 /**
  * Where the attacker connects from. Linux routes all of 127/8 to loopback, so the server sees
@@ -48,11 +49,6 @@ async function seedHistory(url: string, ackTimeoutMs: number): Promise<number> {
   } finally {
     for (const socket of senders) socket.disconnect();
   }
-}
-
-function victimPhase(series: AckSeries): VictimPhase {
-  const { sent, acked, refused, timedOut, firstRefusal, ackLatencyMs } = series;
-  return { sent, acked, refused, timedOut, firstRefusal, ackLatency: summarize(ackLatencyMs) };
 }
 
 /**
@@ -129,7 +125,7 @@ export async function runFlood(
       rssBeforeKiB,
       rssAfterKiB: readRssKiB(server.pid),
     };
-    const phases = { quiet: victimPhase(quiet), flood: victimPhase(flooded) };
+    const phases = { quiet: ackFigures(quiet), flood: ackFigures(flooded) };
     point.victim = {
       ...phases,
       p99Ratio: phases.flood.ackLatency.p99 / phases.quiet.ackLatency.p99,

@@ -8,9 +8,9 @@ import { RedisPair } from './redis-pair';
 import type { ReplicaPoint } from './results';
 import { roomSlug } from './room-layout';
 import { startServer } from './servers';
-import { nowNs, nsToMs, summarize } from './stats';
+import { nowNs, nsToMs } from './stats';
 import type { AckSeries, Collected, ConnectResult } from './worker-protocol';
-import { mergeCollected, mergeSeries } from './worker-replies';
+import { ackFigures, mergeCollected, mergeSeries } from './worker-replies';
 
 /** The first clicks on a fresh server run cold (JIT, first WAITs) and are not counted. */
 const WARMUP_MS = 1000;
@@ -127,14 +127,7 @@ export async function runReplica(
     const collected = mergeCollected(await pool.all<Collected>({ cmd: 'collect' }));
     point.loadGeneratorBusy = collected.busy;
     await pool.all({ cmd: 'record', mode: 'off' });
-    point.clicks = {
-      sent: clicks.sent,
-      acked: clicks.acked,
-      timedOut: clicks.timedOut,
-      refused: clicks.refused,
-      firstRefusal: clicks.firstRefusal,
-      ackLatency: summarize(clicks.ackLatencyMs),
-    };
+    point.clicks = ackFigures(clicks);
 
     say(`reading the count of each of ${rooms} rooms`);
     const added = (await totalCount(url, rooms, connectTimeoutMs)) - before;

@@ -24,7 +24,7 @@ import {
   type PointResult,
   type ReplicaPoint,
   type RoomsPoint,
-  type VictimPhase,
+  type AckFigures,
 } from './results';
 import { ROOM_CLICKS_PER_SEC, ROOM_MESSAGES_PER_SEC } from './rooms';
 
@@ -329,7 +329,7 @@ function formatFlood(result: BenchResult): string[] {
     floodOf(result, 'baseline'),
     (pick) => floodRatios(result, pick).median,
   );
-  const quietToFlood = (pick: (phase: VictimPhase) => number) => (x: FloodPoint) =>
+  const quietToFlood = (pick: (phase: AckFigures) => number) => (x: FloodPoint) =>
     x.victim && `${ms(pick(x.victim.quiet))} → ${ms(pick(x.victim.flood))}`;
   text(
     'victim ack p50 quiet → flood (ms)',

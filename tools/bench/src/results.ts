@@ -72,8 +72,8 @@ export interface PointResult {
   };
 }
 
-/** One phase of the flood's victim clicking: its clicks' fate and ack latency. */
-export interface VictimPhase {
+/** Requests with an ack, as a scenario reports them: their fate and their ack latency. */
+export interface AckFigures {
   sent: number;
   acked: number;
   refused: number;
@@ -93,8 +93,8 @@ export interface FloodPoint {
   /** Chat messages acked into the history before the victim joined (its welcome carries them). */
   seeded?: number;
   victim?: {
-    quiet: VictimPhase;
-    flood: VictimPhase;
+    quiet: AckFigures;
+    flood: AckFigures;
     /** flood p99 / quiet p99: how much the flood slowed this client's clicks. */
     p99Ratio: number;
     /** Every click of both phases acked: none refused, none timed out. */
@@ -123,14 +123,7 @@ export interface RoomsPoint {
   /** Clients in all, and how many of them were welcomed. */
   clients: number;
   welcomed: number;
-  clicks?: {
-    sent: number;
-    acked: number;
-    timedOut: number;
-    refused: number;
-    firstRefusal?: string;
-    ackLatency: Summary;
-  };
+  clicks?: AckFigures;
   messages?: { sent: number; acked: number; delivered: number; expected: number };
   /** `click` and `message` deliveries that came from another room than their receiver's. */
   crossRoom?: { clicks: number; messages: number; none: boolean };
@@ -165,15 +158,7 @@ export interface ReplicaPoint {
   /** Clients in all, and how many of them were welcomed. */
   clients: number;
   welcomed: number;
-  clicks?: {
-    sent: number;
-    acked: number;
-    timedOut: number;
-    /** Answered `ok: false`: with a replica, UNAVAILABLE when it did not confirm in time. */
-    refused: number;
-    firstRefusal?: string;
-    ackLatency: Summary;
-  };
+  clicks?: AckFigures;
   /** The rooms' counts, read by a new connection to each before and after the clicks. */
   counts?: {
     /** How much they grew in all. */
@@ -221,14 +206,7 @@ export interface BrowserPoint {
   /** What the browser could observe: 'event', 'first-input', 'longtask'. */
   supported?: string[];
   /** The load clients' clicks meanwhile. */
-  load?: {
-    sent: number;
-    acked: number;
-    timedOut: number;
-    refused: number;
-    firstRefusal?: string;
-    ackLatency: Summary;
-  };
+  load?: AckFigures;
   /** The server process meanwhile, % of one core. */
   serverCpuPct?: number;
   /** The busiest worker's event-loop utilisation (0..1): near 1, the load fell short. */

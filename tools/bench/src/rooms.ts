@@ -7,9 +7,9 @@ import type { RoomClicks } from './room-deliveries';
 import { WARMUP_ROOM, roomMessageText, roomOf, roomSlug } from './room-layout';
 import type { RoomsPoint } from './results';
 import { startServer } from './servers';
-import { nowNs, nsToMs, summarize } from './stats';
+import { nowNs, nsToMs } from './stats';
 import type { Collected, ConnectResult, CrossRoomDeliveries, RoomsLoad } from './worker-protocol';
-import { mergeCollected, mergeSeries, settle } from './worker-replies';
+import { ackFigures, mergeCollected, mergeSeries, settle } from './worker-replies';
 
 /** Each client clicks this often (with an ack), and every fifth also sends this many messages. */
 export const ROOM_CLICKS_PER_SEC = 1;
@@ -122,14 +122,7 @@ export async function runRooms(
     const messages = mergeSeries(parts.map((part) => part.messages));
     const byRoom = mergeRooms(parts, rooms);
     const deliveries = during.clickDeliveries + during.messageDeliveries;
-    point.clicks = {
-      sent: clicks.sent,
-      acked: clicks.acked,
-      timedOut: clicks.timedOut,
-      refused: clicks.refused,
-      firstRefusal: clicks.firstRefusal,
-      ackLatency: summarize(clicks.ackLatencyMs),
-    };
+    point.clicks = ackFigures(clicks);
     point.server = {
       deliveries,
       cpuSeconds,

@@ -1,4 +1,6 @@
 import type { WorkerPool } from './pool';
+import type { AckFigures } from './results';
+import { summarize } from './stats';
 import type { AckSeries, Collected } from './worker-protocol';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,6 +28,12 @@ export function mergeSeries(parts: AckSeries[]): AckSeries {
     ackLatencyMs: parts.flatMap((p) => p.ackLatencyMs),
     firstRefusal: parts.find((p) => p.firstRefusal)?.firstRefusal,
   };
+}
+
+/** A series' figures as the results keep them: counts, the first refusal, the ack latency. */
+export function ackFigures(series: AckSeries): AckFigures {
+  const { sent, acked, refused, timedOut, firstRefusal, ackLatencyMs } = series;
+  return { sent, acked, refused, timedOut, firstRefusal, ackLatency: summarize(ackLatencyMs) };
 }
 
 /** Polls the workers until `done` holds for their merged counters, or `timeoutMs` passes. */
