@@ -49,6 +49,8 @@ const definedRatio = (r: number | undefined) =>
   r === undefined || Number.isNaN(r) ? undefined : r;
 const pct = (part: number, whole: number) => `${part}/${whole} (${num((100 * part) / whole, 1)}%)`;
 const mib = (kib: number) => num(kib / 1024, 1);
+/** Rounds in the order they ran (a median over rounds has none). */
+const byRound = (x: { round?: number }, y: { round?: number }) => (x.round ?? 0) - (y.round ?? 0);
 const cpu = (v: number | undefined) => num(v, 4);
 const crossRoomOf = (x: RoomsPoint) => x.crossRoom && x.crossRoom.clicks + x.crossRoom.messages;
 
@@ -405,7 +407,7 @@ function formatFlood(result: BenchResult): string[] {
           '',
         ],
         [...result.floods]
-          .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+          .sort(byRound)
           .map((x) => [
             `${(x.round ?? 0) + 1}`,
             x.target,
@@ -477,7 +479,7 @@ function formatRooms(result: BenchResult): string[] {
       table(
         ['round', 'target', 'ack p99', 'acked', 'cross-room', 'exact rooms', 'CPU s / 1000', ''],
         [...result.rooms]
-          .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+          .sort(byRound)
           .map((x) => [
             `${(x.round ?? 0) + 1}`,
             x.target,
@@ -608,7 +610,7 @@ function formatReplica(result: BenchResult): string[] {
           '',
         ],
         [...result.replicas]
-          .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+          .sort(byRound)
           .map((x) => [
             `${(x.round ?? 0) + 1}`,
             SETUP_LABELS[x.setup],
@@ -750,7 +752,7 @@ export function formatReport(result: BenchResult): string {
   if (rounds > 1 && result.points.length) {
     const roundRows = result.points
       .filter((x) => x.clients === n)
-      .sort((x, y) => (x.round ?? 0) - (y.round ?? 0))
+      .sort(byRound)
       .map((x) => [
         `${(x.round ?? 0) + 1}`,
         x.target,
