@@ -1,5 +1,15 @@
 import type { PeopleChange, Welcome } from '@live/shared-events';
-import { client, connected, eventually, next, record, useServers, type Client } from './harness';
+import {
+  captureLogs,
+  client,
+  connected,
+  eventually,
+  next,
+  record,
+  startApp,
+  useServers,
+  type Client,
+} from './harness';
 
 const start = useServers();
 const ADMIN_TOKEN = 'moderator-token-0123456789-abcdefghij';
@@ -60,6 +70,31 @@ describe('identities', () => {
     expect(back.welcome.you).toMatchObject({ userId: ada.welcome.you.userId, name: 'Ada' });
     const refused = await refusedAs(second.url, { name: 'ada' });
     expect(refused.data?.code).toBe('NAME_TAKEN');
+  });
+
+  it('records when everyone left as the server shuts down, before the store closes', async () => {
+    const logs = captureLogs('warn');
+    const server = await startApp({}, logs.logger);
+    const people = await Promise.all(
+      Array.from({ length: 20 }, async (_, n) => {
+        const firstVisit = await as(server.url, { name: `Person ${n}` });
+        firstVisit.socket.close();
+        // Polling closes with the server at once: the departures race the store's closing.
+        return connected(server.url, {
+          auth: { session: firstVisit.welcome.session ?? '' },
+          transports: ['polling'],
+        });
+      }),
+    );
+    await server.close();
+    // The restart takes the data directory over, and removes it after the test.
+    const restarted = await start({ DATA_DIR: server.dataDir });
+    expect(logs.lines().map((line) => line['msg'])).toEqual([]);
+    // Their names are still held for them: the hold was renewed when they left.
+    for (const { welcome } of people) {
+      const refused = await refusedAs(restarted.url, { name: welcome.you.name.toUpperCase() });
+      expect(refused.data?.code).toBe('NAME_TAKEN');
+    }
   });
 
   it('lets the same person in with several tabs under one name', async () => {

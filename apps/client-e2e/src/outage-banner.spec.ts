@@ -1,5 +1,6 @@
 import {
   chromiumLaunchOptions,
+  eventually,
   freePort,
   startBuiltApi,
   type ServerProcess,
@@ -27,8 +28,14 @@ describe('the banner while the server is gone', () => {
 
     await server?.stop();
     server = undefined;
-    const banner = page.getByRole('alert').filter({ hasText: 'Reconnecting…' });
-    await banner.getByText('Can’t reach the server; trying again…').waitFor();
+    // What the banner said is in the failure, should it never say this.
+    await eventually(
+      async () =>
+        expect(await page.getByRole('alert').allTextContents()).toContain(
+          'Reconnecting… Can’t reach the server; trying again…',
+        ),
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
     await page.getByText('– online').waitFor();
 
     const overlaps = await page.evaluate(() => {

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { ERROR_CODES, LIMITS } from '@live/shared-events';
 import { randomInt } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -48,9 +53,11 @@ const GUEST_NAME_TRIES = 8;
  * decides is in the store, so every instance of a cluster agrees.
  */
 @Injectable()
-export class IdentityService implements OnModuleDestroy {
+export class IdentityService implements OnModuleDestroy, OnApplicationShutdown {
   private readonly tokens: SessionTokens;
   private keeper: NodeJS.Timeout | undefined;
+  /** Departures still being recorded: the store stays open for them (onApplicationShutdown). */
+  private readonly leaving = new Set<Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -122,9 +129,13 @@ export class IdentityService implements OnModuleDestroy {
    * as the same person anyway, so the name is free again at once: holding it would only lock
    * its own owner out of it when they reconnect without the token.
    */
-  async left(identityId: string, name: string, returning: boolean): Promise<void> {
-    if (returning) await this.seen(identityId, name);
-    else await this.store.releaseName(nameKey(name), identityId);
+  left(identityId: string, name: string, returning: boolean): Promise<void> {
+    const recorded = returning
+      ? this.seen(identityId, name)
+      : this.store.releaseName(nameKey(name), identityId);
+    const settled = recorded.catch(() => undefined).finally(() => this.leaving.delete(settled));
+    this.leaving.add(settled);
+    return recorded;
   }
 
   /**
@@ -169,6 +180,14 @@ export class IdentityService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.keeper);
+  }
+
+  /**
+   * Everyone leaves as the servers close, a store operation or three each: those finish before
+   * the store closes (Nest shuts this module down before the StoreModule it imports).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.leaving);
   }
 
   private async takeName(identity: Identity, name: string, now: number): Promise<void> {
