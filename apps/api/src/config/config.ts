@@ -183,11 +183,17 @@ export interface RateLimit {
   perSecond: number;
 }
 
+/** The sentinels to ask for the primary, and the name they know it by. */
+export interface SentinelSettings {
+  sentinels: { host: string; port: number }[];
+  master: string;
+}
+
 /** Settings for running several instances on one Redis (present only with REDIS_URL). */
 export interface RedisConfig {
   url: string;
   /** With Sentinel: where the sentinels are, and the name they know the primary by. */
-  sentinel?: { sentinels: { host: string; port: number }[]; master: string };
+  sentinel?: SentinelSettings;
   waitReplicas: number;
   waitTimeoutMs: number;
   prefix: string;

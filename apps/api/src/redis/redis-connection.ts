@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import type { SentinelSettings } from '../config/config';
 
 /**
  * For requests a client waits on (store writes, presence): while Redis is away a command fails
@@ -28,12 +29,6 @@ const PATIENT: RedisOptions = {
   // The adapter's XREAD blocks for up to a second by design.
   commandTimeout: undefined,
 };
-
-/** The sentinels to ask for the primary, and the name they know it by. */
-export interface SentinelSettings {
-  sentinels: { host: string; port: number }[];
-  master: string;
-}
 
 /** Redis did not answer at start; the message says where and why. */
 export class RedisUnreachableError extends Error {

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@live/test-support';
+import { killNow, spawnRedis } from './redis-process';
 
 /**
  * A redis-server of the test's own on a free loopback port, persisting every write to its
@@ -31,7 +32,7 @@ export class RedisServer {
   }
 
   /** Starts (again) on the same port and data directory; resolves once it accepts connections. */
-  restart(): Promise<void> {
+  async restart(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir];
     args.push(
       '--appendonly',
@@ -44,18 +45,7 @@ export class RedisServer {
       'notice',
       ...this.extraArgs,
     );
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.process = child;
-    return new Promise((resolve, reject) => {
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) resolve();
-      });
-      child.once('exit', (code) =>
-        reject(new Error(`redis-server exited with ${code}:\n${output}`)),
-      );
-    });
+    this.process = await spawnRedis(args, 'Ready to accept connections');
   }
 
   /** Freezes it (SIGSTOP): connections stay open, nothing is answered, until `resume`. */
@@ -68,12 +58,8 @@ export class RedisServer {
   }
 
   /** Kills it without warning (SIGKILL), as a crash would. */
-  async kill(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+  kill(): Promise<void> {
+    return killNow(this.process);
   }
 
   async dispose(): Promise<void> {

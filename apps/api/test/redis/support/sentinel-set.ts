@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { eventually, freePort } from '@live/test-support';
+import { killNow, spawnRedis } from './redis-process';
 import { RedisServer } from './redis-server';
 
 export const MASTER = 'live';
@@ -34,26 +35,12 @@ class Sentinel {
         '',
       ].join('\n'),
     );
-    const child = spawn('redis-server', [conf, '--sentinel'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('+monitor master')) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`sentinel exited with ${code}:\n${output}`)));
-    });
+    const child = await spawnRedis([conf, '--sentinel'], '+monitor master');
     return new Sentinel(port, dir, child);
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = new Promise((resolve) => this.child.once('exit', resolve));
-      this.child.kill('SIGKILL');
-      await exited;
-    }
+    await killNow(this.child);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
