@@ -36,6 +36,8 @@ export class ConnectionAdmission implements OnModuleDestroy {
   private readonly logger = new Logger('Connections');
   readonly cap: ConnectionCap;
   private readonly connectWaits: Deadlines;
+  /** One listener for every socket (as `this`): no closure kept per connection. */
+  private readonly onDisconnect: (this: LiveSocket, reason: string) => void;
   /**
    * One warn line per address and reason a minute, with the count: a client refused thousands
    * of times a second must not turn into thousands of log lines.
@@ -71,6 +73,11 @@ export class ConnectionAdmission implements OnModuleDestroy {
       keyOf,
     );
     this.connectWaits = new Deadlines(config.rateLimitMaxKeys);
+    const logger = this.logger;
+    this.onDisconnect = function (this: LiveSocket, reason: string) {
+      metrics.disconnects.inc({ reason });
+      logger.debug({ socket: this.id, reason }, 'disconnected');
+    };
   }
 
   /**
@@ -165,9 +172,6 @@ export class ConnectionAdmission implements OnModuleDestroy {
       },
       'connected',
     );
-    socket.once('disconnect', (reason) => {
-      this.metrics.disconnects.inc({ reason });
-      this.logger.debug({ socket: socket.id, reason }, 'disconnected');
-    });
+    socket.on('disconnect', this.onDisconnect);
   }
 }

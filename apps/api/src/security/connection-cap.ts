@@ -40,9 +40,17 @@ export class ConnectionCap {
   private readonly open = new Map<string, number>();
   /** Per engine connection: the socket holding each namespace. */
   private readonly holders = new WeakMap<object, Map<string, LiveSocket>>();
-  private readonly releases = new WeakMap<LiveSocket, () => void>();
-  /** Per engine connection: CONNECTs received for each namespace that have not reached the middleware yet. */
-  private readonly arriving = new WeakMap<object, Map<string, number>>();
+  /** The client each socket holding a slot counts against. */
+  private readonly slots = new WeakMap<LiveSocket, string>();
+  /** Per engine connection: namespaces whose CONNECT has not reached the middleware yet. */
+  private readonly arriving = new WeakMap<object, Set<string>>();
+  /*
+   * Listeners shared by every connection and socket (Node calls them with it as `this`), so
+   * admitting one keeps no closure of its own (memory per connection: docs/performance.md).
+   */
+  private readonly onData: (this: EngineConnection, data: unknown) => void;
+  private readonly onConnectionClose: (this: EngineConnection) => void;
+  private readonly onDisconnect: (this: LiveSocket) => void;
 
   constructor(
     private readonly max: number,
@@ -52,7 +60,25 @@ export class ConnectionCap {
       reason: 'second_socket' | 'too_many_connections',
     ) => void = () => undefined,
     private readonly keyOf: ClientKey = addressKey(0),
-  ) {}
+  ) {
+    const { arriving, holders } = this;
+    const release = (socket: LiveSocket) => this.release(socket);
+    this.onData = function (data) {
+      if (typeof data !== 'string' || data[0] !== '0') return;
+      const namespace = connectNamespace(data);
+      const pending = arriving.get(this);
+      if (pending?.has(namespace) || holders.get(this)?.has(namespace)) this.close(true);
+      else if (pending) pending.add(namespace);
+      else arriving.set(this, new Set([namespace]));
+    };
+    // A socket still in the middleware hears no `disconnect` when its connection closes.
+    this.onConnectionClose = function () {
+      for (const socket of [...(holders.get(this)?.values() ?? [])]) release(socket);
+    };
+    this.onDisconnect = function () {
+      release(this);
+    };
+  }
 
   /** Sockets open or being admitted from `address`. */
   count(address: string): number {
@@ -66,21 +92,15 @@ export class ConnectionCap {
    * runs (20 000 in one 60 KB POST). Call on the engine's `connection`, after Socket.IO's own.
    */
   watch(conn: EngineConnection): void {
-    const arriving = new Map<string, number>();
-    this.arriving.set(conn, arriving);
-    conn.prependListener('data', (data: unknown) => {
-      if (typeof data !== 'string' || data[0] !== '0') return;
-      const namespace = connectNamespace(data);
-      const pending = arriving.get(namespace) ?? 0;
-      if (pending > 0 || this.holders.get(conn)?.has(namespace)) conn.close(true);
-      else arriving.set(namespace, 1);
-    });
+    conn.prependListener('data', this.onData);
   }
 
   readonly middleware = (socket: LiveSocket, next: Next): void => {
     const conn = socket.conn;
     const namespace = socket.nsp.name;
-    this.arriving.get(conn)?.delete(namespace);
+    const pending = this.arriving.get(conn);
+    pending?.delete(namespace);
+    if (pending?.size === 0) this.arriving.delete(conn);
     const address = this.keyOf(socket);
     let holders = this.holders.get(conn);
     if (holders?.has(namespace)) {
@@ -99,27 +119,26 @@ export class ConnectionCap {
         ),
       );
     }
-    if (!holders) this.holders.set(conn, (holders = new Map()));
-    const held = holders;
-    held.set(namespace, socket);
+    if (!holders) {
+      this.holders.set(conn, (holders = new Map()));
+      conn.on('close', this.onConnectionClose);
+    }
+    holders.set(namespace, socket);
+    this.slots.set(socket, address);
     this.open.set(address, current + 1);
-    const release = () => {
-      if (held.get(namespace) !== socket) return;
-      held.delete(namespace);
-      const left = this.count(address) - 1;
-      if (left > 0) this.open.set(address, left);
-      else this.open.delete(address);
-      conn.off('close', release);
-      socket.off('disconnect', release);
-    };
-    this.releases.set(socket, release);
-    conn.once('close', release);
-    socket.once('disconnect', release);
+    socket.on('disconnect', this.onDisconnect);
     next();
   };
 
-  /** Gives back `socket`'s slot: a later check refused it, so it never joins. */
+  /** Gives back `socket`'s slot: it left, or a later check refused it, so it never joins. */
   release(socket: LiveSocket): void {
-    this.releases.get(socket)?.();
+    const address = this.slots.get(socket);
+    if (address === undefined) return;
+    this.slots.delete(socket);
+    const held = this.holders.get(socket.conn);
+    if (held?.get(socket.nsp.name) === socket) held.delete(socket.nsp.name);
+    const left = this.count(address) - 1;
+    if (left > 0) this.open.set(address, left);
+    else this.open.delete(address);
   }
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * Caps open TCP connections per peer address on the HTTP server: one over the cap is closed at
@@ -11,6 +12,14 @@ export function capTcpConnectionsPerAddress(
   onRefused: (address: string) => void = () => undefined,
 ): void {
   const open = new Map<string, number>();
+  // One listener for every connection (as `this`), not a closure each; the peer address read at
+  // connection stays readable after the close.
+  const closed = function (this: Socket) {
+    const address = this.remoteAddress ?? '';
+    const left = (open.get(address) ?? 1) - 1;
+    if (left > 0) open.set(address, left);
+    else open.delete(address);
+  };
   server.on('connection', (socket) => {
     const address = socket.remoteAddress ?? '';
     const current = open.get(address) ?? 0;
@@ -20,10 +29,6 @@ export function capTcpConnectionsPerAddress(
       return;
     }
     open.set(address, current + 1);
-    socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1;
-      if (left > 0) open.set(address, left);
-      else open.delete(address);
-    });
+    socket.on('close', closed);
   });
 }

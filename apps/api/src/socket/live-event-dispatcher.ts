@@ -27,18 +27,6 @@ function payloadOf(args: unknown[]): { data: unknown; ack: unknown } {
 }
 
 /**
- * A listener for every connection: Socket.IO calls it with the socket as `this`, so there is one
- * function per event, not one closure per event per connection.
- */
-function sharedListener(
-  handle: (socket: LiveSocket, args: unknown[]) => void,
-): (this: LiveSocket, ...args: unknown[]) => void {
-  return function (this: LiveSocket, ...args: unknown[]) {
-    handle(this, args);
-  };
-}
-
-/**
  * Takes every inbound event to its `@LiveEvent` handler, through the same steps in the same order
  * for all: the rate limits, request tracking (for a graceful shutdown), the metrics, the
  * moderator check (before validation, so others learn nothing of the payload rules), the shared
@@ -52,7 +40,13 @@ function sharedListener(
 @Injectable()
 export class LiveEventDispatcher implements OnModuleInit {
   private readonly logger = new Logger('LiveGateway');
-  private listeners: [string, (this: LiveSocket, ...args: unknown[]) => void][] = [];
+  /**
+   * The one listener of every connection, for every event (set at init): Socket.IO calls a
+   * catch-all listener with the socket as `this` and the event's name first, so a connection
+   * holds one reference to it rather than a listener per event (memory per connection:
+   * docs/performance.md).
+   */
+  private onEvent: (this: LiveSocket, event: string, ...args: unknown[]) => void = () => undefined;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -65,15 +59,18 @@ export class LiveEventDispatcher implements OnModuleInit {
 
   /** Finds the handlers once the app's providers exist, before it listens. */
   onModuleInit(): void {
-    this.listeners = this.routes().map((route) => [
-      route.event,
-      sharedListener((socket, args) => void this.dispatch(route, socket, args)),
-    ]);
+    const routes = this.findRoutes();
+    const dispatch = (route: Route, socket: LiveSocket, args: unknown[]) =>
+      this.dispatch(route, socket, args);
+    this.onEvent = function (this: LiveSocket, event: string, ...args: unknown[]) {
+      const route = routes.get(event);
+      if (route) void dispatch(route, this, args);
+    };
   }
 
-  /** Listens to every event a handler takes on a new connection. */
+  /** Listens to a new connection's events (an event no handler takes is ignored, as before). */
   bind(socket: LiveSocket): void {
-    for (const [event, listener] of this.listeners) socket.on(event as never, listener as never);
+    socket.onAny(this.onEvent);
   }
 
   private async dispatch(route: Route, socket: LiveSocket, args: unknown[]): Promise<void> {
@@ -116,7 +113,7 @@ export class LiveEventDispatcher implements OnModuleInit {
   }
 
   /** Every `@LiveEvent` method of every provider; two handlers for one event is a bug. */
-  private routes(): Route[] {
+  private findRoutes(): Map<string, Route> {
     const routes = new Map<string, Route>();
     for (const { instance } of this.discovery.getProviders()) {
       if (!instance || typeof instance !== 'object') continue;
@@ -137,6 +134,6 @@ export class LiveEventDispatcher implements OnModuleInit {
         });
       }
     }
-    return [...routes.values()];
+    return routes;
   }
 }

@@ -73,6 +73,16 @@ export class LiveIoAdapter extends IoAdapter {
     return clusterOptions(this.connections.publisher, this.config.redis);
   }
 
+  /**
+   * Nest's own message binding, for gateways with `@SubscribeMessage` handlers; with none (the
+   * protocol's events are LiveEventDispatcher's) it would still build an RxJS disconnect stream
+   * for every connection, which nothing reads.
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    const [, handlers] = args;
+    if (handlers.length > 0) super.bindMessageHandlers(...args);
+  }
+
   /** After the Socket.IO server closed: the adapter's connections go too. */
   override async dispose(): Promise<void> {
     this.connections?.close();
