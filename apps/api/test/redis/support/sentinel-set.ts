@@ -84,6 +84,18 @@ export class SentinelSet {
     });
   }
 
+  /** Resolves once the primary's writes reach the replica again (after a `pause`, on a busy machine). */
+  inSync(): Promise<void> {
+    return this.ask({ port: this.primary.port }, (redis) =>
+      eventually(
+        async () => {
+          if ((await redis.call('WAIT', 1, 100)) !== 1) throw new Error('the replica lags');
+        },
+        { timeoutMs: 10_000, intervalMs: 50 },
+      ),
+    );
+  }
+
   async dispose(): Promise<void> {
     for (const sentinel of this.sentinels) await sentinel.stop();
     await this.primary.dispose();
