@@ -41,9 +41,16 @@ export async function takeName(page: Page, name: string): Promise<void> {
 
 export const messageLog = (page: Page) => page.getByRole('log', { name: 'Messages' });
 
+/**
+ * Sends `text` and waits until the server has it: the message in the log, no longer in the
+ * outbox (`.outgoing`, "Sending…"), which a page closed too soon would take with it.
+ */
 export async function say(page: Page, text: string): Promise<void> {
   const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill(text);
   await composer.press('Enter');
-  await messageLog(page).getByText(text, { exact: true }).waitFor();
+  await messageLog(page)
+    .locator('li.message:not(.outgoing)')
+    .getByText(text, { exact: true })
+    .waitFor();
 }
