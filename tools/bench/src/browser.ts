@@ -16,8 +16,8 @@ import type { WorkerPool } from './pool';
 import { isRunning, readCpuSeconds } from './proc';
 import type { BrowserPoint } from './results';
 import { startServer } from './servers';
-import type { AckSeries, Collected, ConnectResult } from './worker-protocol';
-import { ackFigures, mergeCollected, mergeSeries } from './worker-replies';
+import type { AckSeries, Collected } from './worker-protocol';
+import { ackFigures, connectClients, mergeCollected, mergeSeries } from './worker-replies';
 
 /** The load clients click this often each, with an ack (the storm's clicks). */
 export const BROWSER_LOAD_RATE = 1;
@@ -180,17 +180,13 @@ export async function runBrowser(
     const url = server.url;
 
     say(`connecting ${n} load clients`);
-    const connected = await pool.all<ConnectResult>((w) => ({
-      cmd: 'connect',
+    const { welcomed, shortfall } = await connectClients(pool, {
       url,
-      indices: pool.indicesOf(w, n),
+      n,
       timeoutMs: connectTimeoutMs,
-    }));
-    point.welcomed = connected.reduce((sum, part) => sum + part.welcomed, 0);
-    if (point.welcomed !== n) {
-      const why = connected.flatMap((part) => part.errors)[0];
-      throw new Error(`only ${point.welcomed}/${n} clients welcomed${why ? `: ${why}` : ''}`);
-    }
+    });
+    point.welcomed = welcomed;
+    if (shortfall) throw shortfall;
 
     say('opening the page in Chromium');
     browser = await chromium.launch(chromiumLaunchOptions());

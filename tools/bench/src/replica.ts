@@ -9,8 +9,8 @@ import type { ReplicaPoint } from './results';
 import { roomSlug } from './room-layout';
 import { startServer } from './servers';
 import { nowNs, nsToMs } from './stats';
-import type { AckSeries, Collected, ConnectResult } from './worker-protocol';
-import { ackFigures, mergeCollected, mergeSeries } from './worker-replies';
+import type { AckSeries, Collected } from './worker-protocol';
+import { ackFigures, connectClients, mergeCollected, mergeSeries } from './worker-replies';
 
 /** The first clicks on a fresh server run cold (JIT, first WAITs) and are not counted. */
 const WARMUP_MS = 1000;
@@ -80,18 +80,14 @@ export async function runReplica(
     const url = server.url;
 
     say(`connecting ${n} clients to ${rooms} rooms`);
-    const connected = await pool.all<ConnectResult>((w) => ({
-      cmd: 'connect',
+    const { welcomed, shortfall } = await connectClients(pool, {
       url,
-      indices: pool.indicesOf(w, n),
+      n,
       timeoutMs: connectTimeoutMs,
       roomClients: replicaRoomClients,
-    }));
-    point.welcomed = connected.reduce((sum, part) => sum + part.welcomed, 0);
-    if (point.welcomed !== n) {
-      const why = connected.flatMap((part) => part.errors)[0];
-      throw new Error(`only ${point.welcomed}/${n} clients welcomed${why ? `: ${why}` : ''}`);
-    }
+    });
+    point.welcomed = welcomed;
+    if (shortfall) throw shortfall;
     const clicking = (durationMs: number) =>
       pool.all<AckSeries>({ cmd: 'storm', rate: replicaRate, durationMs, ackTimeoutMs });
     if (options.warmup > 0) {

@@ -8,8 +8,8 @@ import { WARMUP_ROOM, roomMessageText, roomOf, roomSlug } from './room-layout';
 import type { RoomsPoint } from './results';
 import { startServer } from './servers';
 import { nowNs, nsToMs } from './stats';
-import type { Collected, ConnectResult, CrossRoomDeliveries, RoomsLoad } from './worker-protocol';
-import { ackFigures, mergeCollected, mergeSeries, settle } from './worker-replies';
+import type { Collected, CrossRoomDeliveries, RoomsLoad } from './worker-protocol';
+import { ackFigures, connectClients, mergeCollected, mergeSeries, settle } from './worker-replies';
 
 /** Each client clicks this often (with an ack), and every fifth also sends this many messages. */
 export const ROOM_CLICKS_PER_SEC = 1;
@@ -79,18 +79,14 @@ export async function runRooms(
   const server = await startServer(target, { api: options.api, profileDir: options.profileDir });
   try {
     say(`connecting ${n} clients to ${rooms} rooms`);
-    const connected = await pool.all<ConnectResult>((w) => ({
-      cmd: 'connect',
+    const { welcomed, shortfall } = await connectClients(pool, {
       url: server.url,
-      indices: pool.indicesOf(w, n),
+      n,
       timeoutMs: options.connectTimeoutMs,
       roomClients,
-    }));
-    point.welcomed = connected.reduce((sum, part) => sum + part.welcomed, 0);
-    if (point.welcomed !== n) {
-      const why = connected.flatMap((part) => part.errors)[0];
-      throw new Error(`only ${point.welcomed}/${n} clients welcomed${why ? `: ${why}` : ''}`);
-    }
+    });
+    point.welcomed = welcomed;
+    if (shortfall) throw shortfall;
     // The connection burst's people and presence broadcasts die down before anything is timed.
     await sleep(options.settleMs / 3);
     say(`warming up in ${WARMUP_ROOM}: ${options.warmup} clicks and messages`);

@@ -1,7 +1,7 @@
 import type { WorkerPool } from './pool';
 import type { AckFigures } from './results';
 import { summarize } from './stats';
-import type { AckSeries, Collected } from './worker-protocol';
+import type { AckSeries, Collected, ConnectResult } from './worker-protocol';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,6 +14,36 @@ export function mergeCollected(parts: Collected[]): Collected {
     lastCounts: parts.flatMap((p) => p.lastCounts),
     clients: parts.flatMap((p) => p.clients),
     busy: Math.max(...parts.map((p) => p.busy)),
+  };
+}
+
+/**
+ * Connects clients 0…n−1 to `url` over the workers (in rooms of `roomClients`, when given).
+ * Resolves with how many were welcomed and, unless all were, the error that says so (with the
+ * first client's own).
+ */
+export async function connectClients(
+  pool: WorkerPool,
+  {
+    url,
+    n,
+    timeoutMs,
+    roomClients,
+  }: { url: string; n: number; timeoutMs: number; roomClients?: number },
+): Promise<{ welcomed: number; shortfall?: Error }> {
+  const parts = await pool.all<ConnectResult>((w) => ({
+    cmd: 'connect',
+    url,
+    indices: pool.indicesOf(w, n),
+    timeoutMs,
+    roomClients,
+  }));
+  const welcomed = parts.reduce((sum, part) => sum + part.welcomed, 0);
+  if (welcomed === n) return { welcomed };
+  const why = parts.flatMap((part) => part.errors)[0];
+  return {
+    welcomed,
+    shortfall: new Error(`only ${welcomed}/${n} clients welcomed${why ? `: ${why}` : ''}`),
   };
 }
 
