@@ -1,4 +1,4 @@
-import type { PeopleChange, Welcome } from '@live/shared-events';
+import { LIMITS, type PeopleChange, type Welcome } from '@live/shared-events';
 import {
   captureLogs,
   client,
@@ -207,6 +207,27 @@ describe('who is here', () => {
     bo.socket.close();
     await eventually(() => expect(changes.flatMap((c) => c.left)).toEqual([bo.welcome.you.userId]));
     expect(changes.at(-1)?.total).toBe(1);
+  });
+
+  it('welcomes every transport with the first hundred people and the total, however many arrive', async () => {
+    const server = await start();
+    const arrivals = await Promise.all(
+      Array.from({ length: LIMITS.welcomePeople + 20 }, (_, i) =>
+        as(server.url, { name: `Person ${i} ${i % 2 ? 'Zoë' : 'مريم'}` }),
+      ),
+    );
+    const listed = arrivals.slice(0, LIMITS.welcomePeople).map(({ welcome }) => welcome.you.userId);
+    for (const [i, transports] of [['websocket'], ['polling']].entries()) {
+      const { welcome } = await connected(server.url, { transports });
+      expect(welcome.people?.total).toBe(arrivals.length + 1 + i);
+      const people = welcome.people?.people ?? [];
+      expect(people).toHaveLength(LIMITS.welcomePeople);
+      expect(new Set(people.map((person) => person.id))).toEqual(new Set(listed));
+      expect(people.find((person) => person.id === listed[1])?.name).toBe(
+        arrivals[1]?.welcome.you.name,
+      );
+      expect(welcome.you.name).toMatch(/^Guest \d{4}$/);
+    }
   });
 });
 

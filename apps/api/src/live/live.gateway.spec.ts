@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
+import { Encoder } from 'socket.io-parser';
 import { FakeBroadcastServer } from '../broadcast/fake-broadcast-server.testing';
 import { LiveBroadcaster } from '../broadcast/live-broadcaster';
 import { ChatService } from '../chat/chat.service';
@@ -16,6 +17,7 @@ import { RequestTracker } from '../socket/request-tracker';
 import { handshake } from '../socket/handshake';
 import { STORE, type Store } from '../store/store';
 import { LiveGateway } from './live.gateway';
+import { WelcomePacket } from './welcome-packet';
 import { WelcomeService } from './welcome.service';
 import { hello } from '../chat/chat-message.testing';
 
@@ -29,13 +31,24 @@ function fakeSocket(
   const socket = {
     id,
     data: { name, userId, room },
-    emit: jest.fn(),
+    // What the welcome is written with (WelcomePacket): the server's encoder and the connection.
+    nsp: { name: '/', server: { encoder: new Encoder() } },
+    client: { conn: { write: jest.fn<(text: string) => void>() } },
     join: jest.fn(),
     disconnect: jest.fn(),
     to: jest.fn(() => toRoom),
     toRoom,
   };
   return socket as typeof socket & LiveSocket;
+}
+
+/** The welcomes written to `socket`, decoded from the packets' text. */
+function welcomesTo(socket: ReturnType<typeof fakeSocket>): unknown[] {
+  return socket.client.conn.write.mock.calls.map(([text]) => {
+    const [event, welcome] = JSON.parse(text.slice(1)) as [string, unknown];
+    expect(`${text[0]}${event}`).toBe('2welcome');
+    return welcome;
+  });
 }
 
 /** LiveGateway with its module's own parts (broadcaster, welcome, typing) over fake services. */
@@ -74,6 +87,7 @@ describe('LiveGateway', () => {
         LiveGateway,
         LiveBroadcaster,
         WelcomeService,
+        WelcomePacket,
         TypingService,
         LiveMetrics,
         RequestTracker,
@@ -119,15 +133,17 @@ describe('LiveGateway', () => {
     const socket = fakeSocket('Ada');
     await gateway.handleConnection(socket);
     const ada = { id: 'ada-identity', name: 'Ada', moderator: false };
-    expect(socket.emit).toHaveBeenCalledWith('welcome', {
-      you: { id: 'sock-1', name: 'Ada', moderator: false, userId: 'ada-identity' },
-      count: 7,
-      messages: [hello],
-      online: 1,
-      people: { people: [ada], total: 1 },
-      editWindowMs: 900_000,
-      room: 'lobby',
-    });
+    expect(welcomesTo(socket)).toEqual([
+      {
+        you: { id: 'sock-1', name: 'Ada', moderator: false, userId: 'ada-identity' },
+        count: 7,
+        messages: [hello],
+        online: 1,
+        people: { people: [ada], total: 1 },
+        editWindowMs: 900_000,
+        room: 'lobby',
+      },
+    ]);
     expect(server.values('presence')).toEqual([{ online: 1 }]);
     expect(server.values('people')).toEqual([{ joined: [ada], left: [], renamed: [], total: 1 }]);
     gateway.handleDisconnect(socket);
@@ -218,10 +234,9 @@ describe('LiveGateway', () => {
     const socket = fakeSocket('Bo', 'sock-bo', 'bo-identity', 'maths');
     await gateway.handleConnection(socket);
     expect(socket.join).toHaveBeenCalledWith('room:maths');
-    expect(socket.emit).toHaveBeenCalledWith(
-      'welcome',
+    expect(welcomesTo(socket)).toEqual([
       expect.objectContaining({ room: 'maths', count: 0, online: 1 }),
-    );
+    ]);
     expect(chat.latest).toHaveBeenCalledWith('maths');
     clickCommits(1);
     expect(await gateway.click(socket, undefined)).toEqual({ ok: true, count: 1 });
@@ -244,7 +259,7 @@ describe('LiveGateway', () => {
     const stray = fakeSocket('Cy', 'sock-cy', 'cy-identity', 'closed-room');
     await gateway.handleConnection(stray);
     expect(stray.disconnect).toHaveBeenCalledWith(true);
-    expect(stray.emit).not.toHaveBeenCalled();
+    expect(welcomesTo(stray)).toEqual([]);
     await expect(gateway.click(stray, undefined)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     await expect(gateway.history(stray, {})).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     expect(store.click).not.toHaveBeenCalled();

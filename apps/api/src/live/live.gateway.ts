@@ -47,6 +47,7 @@ import { LiveEvent } from '../socket/live-event';
 import { ProtocolError } from '../socket/protocol-error';
 import { RequestTracker } from '../socket/request-tracker';
 import { handshake } from '../socket/handshake';
+import { WelcomePacket } from './welcome-packet';
 import { WelcomeService } from './welcome.service';
 
 /** Who sends an event, as the chat sees them. */
@@ -73,6 +74,7 @@ export class LiveGateway
     private readonly chat: ChatService,
     private readonly typists: TypingService,
     private readonly welcome: WelcomeService,
+    private readonly welcomePacket: WelcomePacket,
     private readonly broadcaster: LiveBroadcaster,
     private readonly metrics: LiveMetrics,
     private readonly requests: RequestTracker,
@@ -119,7 +121,7 @@ export class LiveGateway
       { id: socket.id, name, moderator, userId },
       issued?.session,
     );
-    socket.emit(EVENTS.welcome, welcome);
+    this.welcomePacket.send(socket, welcome);
   }
 
   handleDisconnect(socket: LiveSocket): void {

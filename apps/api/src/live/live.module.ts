@@ -7,6 +7,7 @@ import { RoomsModule } from '../rooms/rooms.module';
 import { SecurityModule } from '../security/security.module';
 import { SocketModule } from '../socket/socket.module';
 import { LiveGateway } from './live.gateway';
+import { WelcomePacket } from './welcome-packet';
 import { WelcomeService } from './welcome.service';
 
 /** The protocol's gateway: connections, each in its room, clicks, chat, typing and their welcome. */
@@ -20,6 +21,6 @@ import { WelcomeService } from './welcome.service';
     IdentityModule,
     RoomsModule,
   ],
-  providers: [LiveGateway, WelcomeService],
+  providers: [LiveGateway, WelcomeService, WelcomePacket],
 })
 export class LiveModule {}

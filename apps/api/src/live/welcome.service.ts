@@ -4,6 +4,7 @@ import { ChatService } from '../chat/chat.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MuteList } from '../identity/mute-list';
 import type { Room } from '../rooms/room';
+import type { FullWelcome } from './welcome-packet';
 
 /**
  * What a connection is told first: who it is (with a fresh session token and any mute), its
@@ -20,7 +21,7 @@ export class WelcomeService {
   ) {}
 
   /** `session`: the token issued at this connection's handshake, for the client to keep. */
-  async welcomeFor(room: Room, you: Welcome['you'], session?: string): Promise<Welcome> {
+  async welcomeFor(room: Room, you: Welcome['you'], session?: string): Promise<FullWelcome> {
     let messages: ChatMessage[] = [];
     try {
       messages = await this.chat.latest(room.slug);

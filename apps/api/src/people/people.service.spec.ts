@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { LIMITS } from '@live/shared-events';
 import { PeopleService } from './people.service';
 
 describe('PeopleService', () => {
@@ -15,6 +16,18 @@ describe('PeopleService', () => {
     expect(people.snapshot().total).toBe(2);
     expect(people.leave('ada', false)).toBe(true);
     expect(people.snapshot()).toEqual({ people: [bo], total: 1 });
+  });
+
+  it('keeps the same list past the listed number of people, so welcomes can share it', () => {
+    const people = new PeopleService();
+    for (let i = 0; i < LIMITS.welcomePeople; i++) people.join({ id: `p${i}`, name: `P${i}` });
+    const full = people.snapshot();
+    people.join(ada);
+    expect(people.snapshot()).toEqual({ people: full.people, total: LIMITS.welcomePeople + 1 });
+    expect(people.snapshot().people).toBe(full.people);
+    people.rename('p0', 'P zero');
+    expect(people.snapshot().people).not.toBe(full.people);
+    expect(people.snapshot().people[0]).toMatchObject({ id: 'p0', name: 'P zero' });
   });
 
   it('announces the net change since the last announcement, once', () => {

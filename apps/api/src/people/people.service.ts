@@ -43,6 +43,7 @@ export class PeopleService {
    * arriving together would otherwise cost a thousand copies of up to a hundred people each.
    */
   private cachedSnapshot: PeopleSnapshot | undefined;
+  private stale = true;
   private readonly listeners = new Set<(local: boolean) => void>();
 
   constructor(private readonly staleAfterMs = 15_000) {}
@@ -141,7 +142,8 @@ export class PeopleService {
 
   /** For a welcome: up to `LIMITS.welcomePeople` people, and how many there are. */
   snapshot(): PeopleSnapshot {
-    if (this.cachedSnapshot) return this.cachedSnapshot;
+    if (this.cachedSnapshot && !this.stale) return this.cachedSnapshot;
+    this.stale = false;
     const people: Person[] = [];
     for (const id of this.others.keys()) {
       if (people.length === LIMITS.welcomePeople) break;
@@ -151,7 +153,12 @@ export class PeopleService {
       if (people.length === LIMITS.welcomePeople) break;
       if (!this.others.has(id)) people.push(person);
     }
-    this.cachedSnapshot = { people, total: this.others.size + this.onlyHere };
+    // Past the hundredth arrival only the total changes: the same list lets welcomes share its bytes.
+    const listed = this.cachedSnapshot?.people;
+    this.cachedSnapshot = {
+      people: listed && samePeople(listed, people) ? listed : people,
+      total: this.others.size + this.onlyHere,
+    };
     return this.cachedSnapshot;
   }
 
@@ -207,7 +214,12 @@ export class PeopleService {
   }
 
   private changed(local = true): void {
-    this.cachedSnapshot = undefined;
+    this.stale = true;
     for (const listener of this.listeners) listener(local);
   }
+}
+
+/** The same people (the same objects) in the same order. */
+function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
+  return a.length === b.length && a.every((person, i) => person === b[i]);
 }
