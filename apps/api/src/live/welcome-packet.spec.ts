@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
 import { LIMITS, type Person } from '@live/shared-events';
 import { Encoder } from 'socket.io-parser';
-import { Sender } from 'ws';
 import type { LiveSocket } from '../socket/live-socket';
+import { wsTextFrame } from '../transport/ws-frame.testing';
 import { textFrameHeader, WelcomePacket, type FullWelcome } from './welcome-packet';
 
 type Write = (text: string, options: { wsPreEncodedFrame: Buffer[] }) => void;
@@ -71,13 +71,7 @@ describe('textFrameHeader', () => {
   it.each([0, 1, 125, 126, 65_535, 65_536, 300_000])(
     'is the header ws frames %i bytes with',
     (length) => {
-      const [header] = Sender.frame(Buffer.alloc(length), {
-        fin: true,
-        opcode: 1,
-        mask: false,
-        readOnly: false,
-        rsv1: false,
-      });
+      const [header] = wsTextFrame(Buffer.alloc(length));
       expect(textFrameHeader(length)).toEqual(header);
     },
   );

@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { RedisConfig } from '../config/config';
+import { wholeFrameAdapters } from './whole-frames';
 
 /**
  * Socket.IO options for one instance of several sharing a Redis. Broadcasts travel through a
@@ -12,14 +13,15 @@ import type { RedisConfig } from '../config/config';
  * @param publisher a connection that queues commands while Redis is away (see redis-connection.ts)
  */
 export function clusterOptions(publisher: Redis, config: RedisConfig): Partial<ServerOptions> {
+  const streamsAdapter = createAdapter(publisher, {
+    streamName: `${config.prefix}socket.io`,
+    channelPrefix: `${config.prefix}socket.io`,
+    sessionKeyPrefix: `${config.prefix}socket.io:session:`,
+    // An idle XREAD returns this often; shutdown waits for it, so keep it short.
+    blockTimeInMs: 1000,
+  });
   return {
-    adapter: createAdapter(publisher, {
-      streamName: `${config.prefix}socket.io`,
-      channelPrefix: `${config.prefix}socket.io`,
-      sessionKeyPrefix: `${config.prefix}socket.io:session:`,
-      // An idle XREAD returns this often; shutdown waits for it, so keep it short.
-      blockTimeInMs: 1000,
-    }),
+    adapter: wholeFrameAdapters(streamsAdapter),
     connectionStateRecovery: {
       maxDisconnectionDuration: config.recoveryWindowMs,
       // The handshake middleware runs again: it restores nothing the session lacks, and checks auth.

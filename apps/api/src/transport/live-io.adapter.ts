@@ -3,15 +3,18 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Redis } from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { Adapter } from 'socket.io-adapter';
 import { LIMITS } from '@live/shared-events';
 import type { AppConfig } from '../config/config';
 import { AdapterConnections } from '../redis/redis-connection';
 import { OwnOrigins } from '../security/own-origins';
 import { clusterOptions } from './cluster-options';
+import { wholeFrameAdapters } from './whole-frames';
 
 /**
- * Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate; and,
- * given a Redis connection (REDIS_URL), the Redis streams adapter with connection state recovery.
+ * Socket.IO with the protocol's options: path, packet limit, Origin allow-list, no deflate,
+ * broadcasts written whole; and, given a Redis connection (REDIS_URL), the Redis streams adapter
+ * with connection state recovery.
  */
 export class LiveIoAdapter extends IoAdapter {
   private connections: AdapterConnections | undefined;
@@ -35,7 +38,7 @@ export class LiveIoAdapter extends IoAdapter {
     const origins = this.origins;
     const server = super.createIOServer(port, {
       ...options,
-      ...this.clusterOptions(),
+      ...this.adapterOptions(),
       path: '/socket.io',
       maxHttpBufferSize: LIMITS.maxPacketBytes,
       // Half-open and silent clients: dropped after a missed ping, or a handshake never finished.
@@ -66,9 +69,10 @@ export class LiveIoAdapter extends IoAdapter {
     return server;
   }
 
-  /** With Redis: the streams adapter and connection state recovery; alone: nothing more. */
-  private clusterOptions(): Partial<ServerOptions> {
-    if (!this.redis || !this.config.redis) return {};
+  /** With Redis: the streams adapter and connection state recovery; alone: the in-memory one. */
+  private adapterOptions(): Partial<ServerOptions> {
+    if (!this.redis || !this.config.redis)
+      return { adapter: wholeFrameAdapters((nsp) => new Adapter(nsp)) };
     this.connections ??= new AdapterConnections(this.redis);
     return clusterOptions(this.connections.publisher, this.config.redis);
   }
