@@ -64,6 +64,11 @@ describe('bench smoke run (20 clients, both servers)', () => {
       expect(point.error).toBeUndefined();
       expect(point.serverUp).toBe(true);
       expect(point.connect?.welcomed).toBe(CLIENTS);
+      // Connected and let go before the measured clients, under names of their own.
+      expect(point.firstConnects).toEqual({
+        clients: DEFAULTS.warmConnects,
+        allWelcomedMs: expect.any(Number),
+      });
       const fanout = present(point.fanout, `${target} fanout`);
       expect(fanout.expected).toBe(5 * CLIENTS);
       expect(fanout.delivered).toBe(fanout.expected);
@@ -385,6 +390,12 @@ describe('parseOptions', () => {
     });
     expect(options.scenarios).toEqual([...LOAD_SCENARIOS, 'rooms']);
     expect(options).toMatchObject({ rooms: 200, roomClients: 5, roomsSeconds: 10 });
+  });
+
+  it('connects 20 clients first on each fresh server unless told otherwise', () => {
+    expect(parseOptions([]).warmConnects).toBe(20);
+    expect(parseOptions(['--warm-connects', '0']).warmConnects).toBe(0);
+    expect(() => parseOptions(['--warm-connects', '-1'])).toThrow(/--warm-connects/);
   });
 
   it('reads the rooms flags', () => {

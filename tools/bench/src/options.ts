@@ -86,6 +86,12 @@ export interface BenchOptions {
   ackTimeoutMs: number;
   /** Give up connecting a batch of clients after this. */
   connectTimeoutMs: number;
+  /**
+   * Clients connected and let go on each fresh server before the measured connect: a process's
+   * first connections pay once for what every later one reuses (the handshake's code compiled,
+   * its tables first read), which is not a connection's cost. 0 measures a fresh server's first burst.
+   */
+  warmConnects: number;
   /** Pause after connecting before reading the server's memory. */
   settleMs: number;
   /** Where bench.json and latency.svg go. */
@@ -132,6 +138,9 @@ export const DEFAULTS: BenchOptions = {
   browserLoadClients: 1000,
   ackTimeoutMs: 10_000,
   connectTimeoutMs: 60_000,
+  // Enough for the one-time part (the connect time it adds is gone after 20), few enough not to
+  // grow either server's heap ahead of the burst it measures (docs/performance.md, step 19).
+  warmConnects: 20,
   settleMs: 1500,
   out: 'reports/bench',
   api: 'dist/apps/api/main.js',
@@ -151,6 +160,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                        --browser-seconds per server and round; rooms, flood, replica and
                        browser run on servers of their own)
   --targets LIST       project,baseline (default both)
+  --warm-connects N    clients connected and let go on each fresh server before the measured
+                       connect (default ${DEFAULTS.warmConnects}; 0: a fresh server's first burst)
   --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
   --storm-rate R       clicks/s per client (default ${DEFAULTS.stormRate})   --storm-seconds D (default ${DEFAULTS.stormSeconds})
@@ -240,6 +251,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       scenarios: { type: 'string' },
       targets: { type: 'string' },
       warmup: { type: 'string' },
+      'warm-connects': { type: 'string' },
       'fanout-clicks': { type: 'string' },
       'fanout-interval': { type: 'string' },
       'storm-rate': { type: 'string' },
@@ -281,6 +293,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     scenarios: list('scenarios', values.scenarios, ALL_SCENARIOS, DEFAULTS.scenarios),
     targets: list('targets', values.targets, ALL_TARGETS, DEFAULTS.targets),
     warmup: nonNegativeInt('warmup', values.warmup, DEFAULTS.warmup),
+    warmConnects: nonNegativeInt('warm-connects', values['warm-connects'], DEFAULTS.warmConnects),
     fanoutClicks: positiveInt('fanout-clicks', values['fanout-clicks'], DEFAULTS.fanoutClicks),
     fanoutIntervalMs: positiveNumber(
       'fanout-interval',

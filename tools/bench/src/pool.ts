@@ -48,10 +48,11 @@ export class WorkerPool {
     return index % this.size;
   }
 
-  /** Global client indices 0..n-1 held by worker `w`. */
-  indicesOf(w: number, n: number): number[] {
+  /** Global client indices from..n-1 held by worker `w`. */
+  indicesOf(w: number, n: number, from = 0): number[] {
     const indices: number[] = [];
-    for (let i = w; i < n; i += this.size) indices.push(i);
+    const first = from + ((w - (from % this.size) + this.size) % this.size);
+    for (let i = first; i < n; i += this.size) indices.push(i);
     return indices;
   }
 

@@ -654,6 +654,7 @@ export function formatReport(result: BenchResult): string {
   const { rows, row, text } = sideBySide(p, b, (pick) =>
     rounds > 1 ? roundRatios(result, n, pick).median : ratio(p && pick(p), b && pick(b)),
   );
+  row('connect: first clients, fresh server (ms)', (x) => x.firstConnects?.allWelcomedMs);
   row('connect: all connected (ms)', (x) => x.connect?.allConnectedMs);
   row('connect: all welcomed (ms)', (x) => x.connect?.allWelcomedMs);
   row(

@@ -22,6 +22,8 @@ export interface PointResult {
     failed: number;
     errors: string[];
   };
+  /** The clients connected and let go before `connect` (--warm-connects), on the fresh server. */
+  firstConnects?: { clients: number; allWelcomedMs: number };
   memory?: { rssBeforeKiB: number; rssAfterKiB: number; perConnectionKiB: number };
   fanout?: {
     clicks: number;

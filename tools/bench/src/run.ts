@@ -62,16 +62,42 @@ class PointRun {
     return this.point.clients;
   }
 
-  async connect(): Promise<boolean> {
-    const rssBeforeKiB = readRssKiB(this.server.pid);
-    this.say(`connecting ${this.n} clients`);
+  /** Connects clients `from` to `to` - 1 at once; `t0` is when they were told to. */
+  private async burst(from: number, to: number): Promise<{ parts: ConnectResult[]; t0: number }> {
     const t0 = nowNs();
     const parts = await this.pool.all<ConnectResult>((w) => ({
       cmd: 'connect',
       url: this.server.url,
-      indices: this.pool.indicesOf(w, this.n),
+      indices: this.pool.indicesOf(w, to, from),
       timeoutMs: this.options.connectTimeoutMs,
     }));
+    return { parts, t0 };
+  }
+
+  /**
+   * The fresh server's first connections, let go again: their one-time costs are the process's,
+   * not a connection's. Named apart from the measured clients, whose names they must not hold.
+   */
+  private async warmConnects(): Promise<void> {
+    const warm = this.options.warmConnects;
+    if (warm === 0) return;
+    this.say(`connecting ${warm} clients first`);
+    const { parts, t0 } = await this.burst(this.n, this.n + warm);
+    const welcomed = parts.reduce((n, p) => n + p.welcomed, 0);
+    if (welcomed !== warm) throw new Error(`only ${welcomed}/${warm} first clients welcomed`);
+    this.point.firstConnects = {
+      clients: warm,
+      allWelcomedMs: nsToMs(Math.max(...parts.map((p) => p.lastWelcomeNs)) - t0),
+    };
+    await this.pool.all({ cmd: 'disconnect' });
+    await sleep(this.options.settleMs);
+  }
+
+  async connect(): Promise<boolean> {
+    await this.warmConnects();
+    const rssBeforeKiB = readRssKiB(this.server.pid);
+    this.say(`connecting ${this.n} clients`);
+    const { parts, t0 } = await this.burst(0, this.n);
     const welcomed = parts.reduce((n, p) => n + p.welcomed, 0);
     this.point.connect = {
       allConnectedMs: nsToMs(Math.max(...parts.map((p) => p.lastConnectNs)) - t0),
