@@ -59,6 +59,9 @@ describe('metrics', () => {
       expect(text).toMatch(/^live_store_duration_seconds_count\{operation="append"\} 1$/m);
       expect(text).toMatch(/^live_store_duration_seconds_count\{operation="click"\} 2$/m);
       expect(text).toMatch(/^live_store_errors_total\{operation="click"\} 1$/m);
+      // SQLite's writes: each one's wait for its transaction, each sync's time on the disk.
+      expect(text).toMatch(/^live_store_write_wait_seconds_count [1-9]\d*$/m);
+      expect(text).toMatch(/^live_store_sync_duration_seconds_count [1-9]\d*$/m);
       expect(text).toMatch(/^live_events_total\{event="click",result="UNAVAILABLE"\} 1$/m);
       expect(text).toMatch(
         /^live_handler_duration_seconds_bucket\{le="0.005",event="click"\} \d+$/m,

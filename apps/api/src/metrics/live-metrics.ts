@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** A store's times, in seconds: from a cached read (0.1 ms) to a disk stalled for a second. */
+const STORE_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1];
+
 /** The app's Prometheus metrics, in a registry of its own (several apps may share a process in tests). */
 @Injectable()
 export class LiveMetrics {
@@ -65,7 +68,21 @@ export class LiveMetrics {
     name: 'live_store_duration_seconds',
     help: 'Store operation latency (a write includes its durable commit), by operation',
     labelNames: ['operation'] as const,
-    buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
+    buckets: STORE_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly storeWriteWaitSeconds = new Histogram({
+    name: 'live_store_write_wait_seconds',
+    help: 'SQLite: how long a write waited for its transaction (the next turn, or a sync to end while both ran)',
+    buckets: STORE_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly storeSyncSeconds = new Histogram({
+    name: 'live_store_sync_duration_seconds',
+    help: 'SQLite: how long the disk took to confirm the commits before each sync (fdatasync of the WAL)',
+    buckets: STORE_BUCKETS,
     registers: [this.registry],
   });
 

@@ -13,7 +13,7 @@ import {
   type OnCommit,
   type Store,
 } from './store';
-import { WriteBatch } from './write-batch';
+import { WriteBatch, type WriteTimings } from './write-batch';
 
 /**
  * The schema as first released (user_version 0). It runs on a file at that version, creating a
@@ -296,9 +296,14 @@ export class SqliteStore implements Store {
   // or delete. This store is the file's only writer, so only those can make one stale.
   private readonly latestPages = new Map<string, LatestPage>();
 
+  /**
+   * @param now the clock, for tests.
+   * @param timings hears how long writes waited for their transaction and syncs took (metrics).
+   */
   constructor(
     dataDir: string,
     private readonly now: () => number = Date.now,
+    timings?: WriteTimings,
   ) {
     this.db = openDatabase(dataDir);
     const db = this.db;
@@ -401,6 +406,7 @@ export class SqliteStore implements Store {
             resolve();
           }),
         ),
+      { timings },
     );
     this.statements.forgetClicks.run(this.now() - ID_TTL_MS);
   }

@@ -22,8 +22,12 @@ export const STORE_ADAPTER = Symbol('STORE_ADAPTER');
   providers: [
     {
       provide: STORE_ADAPTER,
-      inject: [APP_CONFIG, REDIS],
-      useFactory: ({ redis: cluster, dataDir }: AppConfig, redis: Redis | undefined): Store =>
+      inject: [APP_CONFIG, REDIS, LiveMetrics],
+      useFactory: (
+        { redis: cluster, dataDir }: AppConfig,
+        redis: Redis | undefined,
+        metrics: LiveMetrics,
+      ): Store =>
         cluster && redis
           ? new RedisStore(redis, {
               prefix: cluster.prefix,
@@ -31,7 +35,10 @@ export const STORE_ADAPTER = Symbol('STORE_ADAPTER');
               waitReplicas: cluster.waitReplicas,
               waitTimeoutMs: cluster.waitTimeoutMs,
             })
-          : new SqliteStore(dataDir),
+          : new SqliteStore(dataDir, Date.now, {
+              waited: (seconds) => metrics.storeWriteWaitSeconds.observe(seconds),
+              synced: (seconds) => metrics.storeSyncSeconds.observe(seconds),
+            }),
     },
     {
       provide: STORE,

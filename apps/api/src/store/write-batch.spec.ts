@@ -99,7 +99,7 @@ describe('WriteBatch', () => {
 
   it('holds a write queued while every sync runs, then commits and syncs it on its own, never with the sync in flight', async () => {
     const { sync, pending } = manualSync();
-    const batch = new WriteBatch(commit, sync, 1);
+    const batch = new WriteBatch(commit, sync, { maxSyncs: 1 });
     const first = batch.add(() => 'first');
     await turn();
     let secondAcked = false;
@@ -180,5 +180,31 @@ describe('WriteBatch', () => {
     await turn();
     expect(drained).toBe(true);
     await expect(batch.drain()).resolves.toBeUndefined();
+  });
+
+  it('tells how long each write waited for its transaction and each sync took', async () => {
+    const { sync, pending } = manualSync();
+    const waited: number[] = [];
+    const synced: number[] = [];
+    const batch = new WriteBatch(commit, sync, {
+      maxSyncs: 1,
+      timings: { waited: (s) => waited.push(s), synced: (s) => synced.push(s) },
+    });
+    const first = batch.add(() => 1);
+    await turn();
+    // Queued while the only sync runs: it waits for that sync to end.
+    const second = batch.add(() => 2);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    pending[0].resolve();
+    await first;
+    while (pending.length < 2) await turn();
+    pending[1].resolve();
+    await second;
+    await turn();
+    expect(waited).toHaveLength(2);
+    expect(waited[0]).toBeLessThan(0.025);
+    expect(waited[1]).toBeGreaterThanOrEqual(0.025);
+    expect(synced).toHaveLength(2);
+    expect(synced[0]).toBeGreaterThanOrEqual(0.025);
   });
 });

@@ -1,8 +1,20 @@
 import { announceCommit } from './commit-listener';
 import type { OnCommit } from './store';
 
+/** What a batch says of its writes' time, for the store's metrics (seconds). */
+export interface WriteTimings {
+  /** How long a write waited for its transaction: the next turn, or a sync to end while all ran. */
+  waited(seconds: number): void;
+  /** How long a sync took to make every commit before it durable. */
+  synced(seconds: number): void;
+}
+
+const UNTIMED: WriteTimings = { waited: () => undefined, synced: () => undefined };
+
 interface PendingWrite<T> {
   run: () => T;
+  /** `performance.now()` when it was queued. */
+  queuedAt: number;
   onCommit?: OnCommit<T>;
   resolve: (value: T) => void;
   reject: (reason: unknown) => void;
@@ -27,6 +39,8 @@ interface CommittedWrite {
  * them. A listener that throws is logged, and the writes settle.
  */
 export class WriteBatch {
+  private readonly maxSyncs: number;
+  private readonly timings: WriteTimings;
   private queue: PendingWrite<unknown>[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private unsynced: CommittedWrite[] = [];
@@ -37,18 +51,28 @@ export class WriteBatch {
   /**
    * @param commit runs the callback inside one transaction, throwing if it cannot commit.
    * @param sync makes every commit so far durable, rejecting if it cannot.
-   * @param maxSyncs syncs allowed to run at once.
+   * @param options.maxSyncs syncs allowed to run at once.
+   * @param options.timings hears how long writes waited and syncs took.
    */
   constructor(
     private readonly commit: (work: () => void) => void,
     private readonly sync: () => Promise<void>,
-    private readonly maxSyncs = 2,
-  ) {}
+    { maxSyncs = 2, timings = UNTIMED }: { maxSyncs?: number; timings?: WriteTimings } = {},
+  ) {
+    this.maxSyncs = maxSyncs;
+    this.timings = timings;
+  }
 
   /** Queues a write; `run` executes inside the batch's transaction. */
   add<T>(run: () => T, onCommit?: OnCommit<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, onCommit, resolve, reject } as PendingWrite<unknown>);
+      this.queue.push({
+        run,
+        queuedAt: performance.now(),
+        onCommit,
+        resolve,
+        reject,
+      } as PendingWrite<unknown>);
       this.schedule();
     });
   }
@@ -74,6 +98,8 @@ export class WriteBatch {
     this.scheduled = undefined;
     const batch = this.queue;
     this.queue = [];
+    const started = performance.now();
+    for (const write of batch) this.timings.waited((started - write.queuedAt) / 1000);
     const results: unknown[] = [];
     try {
       this.commit(() => {
@@ -98,12 +124,14 @@ export class WriteBatch {
     const writes = this.unsynced;
     this.unsynced = [];
     this.syncing++;
+    const started = performance.now();
     this.sync()
       .then(
         () => writes.forEach(({ value, write }) => write.resolve(value)),
         (error: unknown) => writes.forEach(({ write }) => write.reject(error)),
       )
       .finally(() => {
+        this.timings.synced((performance.now() - started) / 1000);
         this.syncing--;
         this.syncCommitted();
         this.schedule();
