@@ -37,7 +37,6 @@ export class ConnectionAdmission implements OnModuleDestroy {
   readonly cap: ConnectionCap;
   private readonly connectWaits: Deadlines;
   /** One listener for every socket (as `this`): no closure kept per connection. */
-  private readonly onDisconnect: (this: LiveSocket, reason: string) => void;
   /**
    * One warn line per address and reason a minute, with the count: a client refused thousands
    * of times a second must not turn into thousands of log lines.
@@ -71,13 +70,13 @@ export class ConnectionAdmission implements OnModuleDestroy {
       config.maxConnectionsPerIp,
       (socket, address, reason) => this.refused(socket, address, reason),
       keyOf,
+      // The cap's listener: a third `disconnect` listener per socket would grow its array to 19 slots.
+      (socket, reason) => {
+        metrics.disconnects.inc({ reason });
+        this.logger.debug({ socket: socket.id, reason }, 'disconnected');
+      },
     );
     this.connectWaits = new Deadlines(config.rateLimitMaxKeys);
-    const logger = this.logger;
-    this.onDisconnect = function (this: LiveSocket, reason: string) {
-      metrics.disconnects.inc({ reason });
-      logger.debug({ socket: this.id, reason }, 'disconnected');
-    };
   }
 
   /**
@@ -172,6 +171,5 @@ export class ConnectionAdmission implements OnModuleDestroy {
       },
       'connected',
     );
-    socket.on('disconnect', this.onDisconnect);
   }
 }

@@ -43,6 +43,17 @@ describe('ConnectionCap', () => {
     expect(admit(cap, socketFrom('10.0.0.1'))).toBeUndefined();
   });
 
+  it('tells who left and why from the one disconnect listener it adds', () => {
+    const left = jest.fn();
+    const cap = new ConnectionCap(2, undefined, undefined, left);
+    const socket = socketFrom('10.0.0.1');
+    expect(admit(cap, socket)).toBeUndefined();
+    expect(socket.listenerCount('disconnect')).toBe(1);
+    socket.emit('disconnect', 'transport close');
+    expect(left).toHaveBeenCalledWith(socket, 'transport close');
+    expect(cap.count('10.0.0.1')).toBe(0);
+  });
+
   it('closes a connection that asks for a second socket in a namespace it is joining', () => {
     const refused = jest.fn();
     const cap = new ConnectionCap(10, refused);

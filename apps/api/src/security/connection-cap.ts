@@ -50,7 +50,7 @@ export class ConnectionCap {
    */
   private readonly onData: (this: EngineConnection, data: unknown) => void;
   private readonly onConnectionClose: (this: EngineConnection) => void;
-  private readonly onDisconnect: (this: LiveSocket) => void;
+  private readonly onDisconnect: (this: LiveSocket, reason: string) => void;
 
   constructor(
     private readonly max: number,
@@ -60,6 +60,8 @@ export class ConnectionCap {
       reason: 'second_socket' | 'too_many_connections',
     ) => void = () => undefined,
     private readonly keyOf: ClientKey = addressKey(0),
+    /** A socket that held a slot left, and why: told by the cap's own listener, so it needs none. */
+    onLeft: (socket: LiveSocket, reason: string) => void = () => undefined,
   ) {
     const { arriving, holders } = this;
     const release = (socket: LiveSocket) => this.release(socket);
@@ -75,8 +77,9 @@ export class ConnectionCap {
     this.onConnectionClose = function () {
       for (const socket of [...(holders.get(this)?.values() ?? [])]) release(socket);
     };
-    this.onDisconnect = function () {
+    this.onDisconnect = function (reason) {
       release(this);
+      onLeft(this, reason);
     };
   }
 
