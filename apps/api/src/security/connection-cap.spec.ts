@@ -49,7 +49,7 @@ describe('ConnectionCap', () => {
     const socket = socketFrom('10.0.0.1');
     expect(admit(cap, socket)).toBeUndefined();
     expect(socket.listenerCount('disconnect')).toBe(1);
-    socket.emit('disconnect', 'transport close');
+    (socket as unknown as EventEmitter).emit('disconnect', 'transport close');
     expect(left).toHaveBeenCalledWith(socket, 'transport close');
     expect(cap.count('10.0.0.1')).toBe(0);
   });
