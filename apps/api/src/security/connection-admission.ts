@@ -36,7 +36,6 @@ export class ConnectionAdmission implements OnModuleDestroy {
   private readonly logger = new Logger('Connections');
   readonly cap: ConnectionCap;
   private readonly connectWaits: Deadlines;
-  /** One listener for every socket (as `this`): no closure kept per connection. */
   /**
    * One warn line per address and reason a minute, with the count: a client refused thousands
    * of times a second must not turn into thousands of log lines.
