@@ -62,8 +62,8 @@ class PointRun {
     return this.point.clients;
   }
 
-  /** Connects clients `from` to `to` - 1 at once; `t0` is when they were told to. */
-  private async burst(from: number, to: number): Promise<{ parts: ConnectResult[]; t0: number }> {
+  /** Connects clients `from` to `to` - 1 at once; the times are from when they were told to. */
+  private async burst(from: number, to: number): Promise<NonNullable<PointResult['connect']>> {
     const t0 = nowNs();
     const parts = await this.pool.all<ConnectResult>((w) => ({
       cmd: 'connect',
@@ -71,7 +71,13 @@ class PointRun {
       indices: this.pool.indicesOf(w, to, from),
       timeoutMs: this.options.connectTimeoutMs,
     }));
-    return { parts, t0 };
+    return {
+      allConnectedMs: nsToMs(Math.max(...parts.map((p) => p.lastConnectNs)) - t0),
+      allWelcomedMs: nsToMs(Math.max(...parts.map((p) => p.lastWelcomeNs)) - t0),
+      welcomed: parts.reduce((n, p) => n + p.welcomed, 0),
+      failed: parts.reduce((n, p) => n + p.failed, 0),
+      errors: parts.flatMap((p) => p.errors).slice(0, 5),
+    };
   }
 
   /**
@@ -82,13 +88,9 @@ class PointRun {
     const warm = this.options.warmConnects;
     if (warm === 0) return;
     this.say(`connecting ${warm} clients first`);
-    const { parts, t0 } = await this.burst(this.n, this.n + warm);
-    const welcomed = parts.reduce((n, p) => n + p.welcomed, 0);
+    const { welcomed, allWelcomedMs } = await this.burst(this.n, this.n + warm);
     if (welcomed !== warm) throw new Error(`only ${welcomed}/${warm} first clients welcomed`);
-    this.point.firstConnects = {
-      clients: warm,
-      allWelcomedMs: nsToMs(Math.max(...parts.map((p) => p.lastWelcomeNs)) - t0),
-    };
+    this.point.firstConnects = { clients: warm, allWelcomedMs };
     await this.pool.all({ cmd: 'disconnect' });
     await sleep(this.options.settleMs);
   }
@@ -97,15 +99,7 @@ class PointRun {
     await this.warmConnects();
     const rssBeforeKiB = readRssKiB(this.server.pid);
     this.say(`connecting ${this.n} clients`);
-    const { parts, t0 } = await this.burst(0, this.n);
-    const welcomed = parts.reduce((n, p) => n + p.welcomed, 0);
-    this.point.connect = {
-      allConnectedMs: nsToMs(Math.max(...parts.map((p) => p.lastConnectNs)) - t0),
-      allWelcomedMs: nsToMs(Math.max(...parts.map((p) => p.lastWelcomeNs)) - t0),
-      welcomed,
-      failed: parts.reduce((n, p) => n + p.failed, 0),
-      errors: parts.flatMap((p) => p.errors).slice(0, 5),
-    };
+    this.point.connect = await this.burst(0, this.n);
     // Let the connection burst's garbage and buffers settle before reading memory.
     this.say('measuring memory');
     await sleep(this.options.settleMs);
@@ -115,7 +109,7 @@ class PointRun {
       rssAfterKiB,
       perConnectionKiB: (rssAfterKiB - rssBeforeKiB) / this.n,
     };
-    return welcomed === this.n;
+    return this.point.connect.welcomed === this.n;
   }
 
   /** Untimed: the clicks and messages that take both servers' hot paths past the JIT's cold start. */
