@@ -30,6 +30,25 @@ describe('PeopleService', () => {
     expect(people.snapshot().people[0]).toMatchObject({ id: 'p0', name: 'P zero' });
   });
 
+  it('past a full list, moves only the total for those off it, and fills a listed one’s place', () => {
+    const people = new PeopleService();
+    const count = LIMITS.welcomePeople + 2;
+    for (let i = 0; i < count; i++) people.join({ id: `p${i}`, name: `P${i}` });
+    const full = people.snapshot();
+    expect(full.people.map((person) => person.id)).not.toContain(`p${count - 1}`);
+    expect(people.leave(`p${count - 1}`, false)).toBe(true);
+    expect(people.snapshot()).toEqual({ people: full.people, total: count - 1 });
+    expect(people.leave('p0', false)).toBe(true);
+    const after = people.snapshot();
+    expect(after.total).toBe(count - 2);
+    expect(after.people.map((person) => person.id)).toEqual([
+      ...full.people.slice(1).map((person) => person.id),
+      `p${LIMITS.welcomePeople}`,
+    ]);
+    people.join({ id: 'p0', name: 'P0' });
+    expect(people.snapshot()).toEqual({ people: after.people, total: count - 1 });
+  });
+
   it('announces the net change since the last announcement, once', () => {
     const people = new PeopleService();
     people.join(ada);

@@ -44,6 +44,12 @@ export class PeopleService {
    */
   private cachedSnapshot: PeopleSnapshot | undefined;
   private stale = true;
+  /**
+   * The snapshot's list is still right: only people past the listed hundred came or went. Most
+   * of a big room's arrivals are those; they change the total alone, and rebuilding a hundred
+   * for each would cost every connection that copy.
+   */
+  private listKept = false;
   private readonly listeners = new Set<(local: boolean) => void>();
 
   constructor(private readonly staleAfterMs = 15_000) {}
@@ -56,15 +62,19 @@ export class PeopleService {
       here.connections += 1;
       if (person.moderator) here.moderatorConnections += 1;
       here.person = { ...person, moderator: here.moderatorConnections > 0 };
-    } else {
-      if (!this.others.has(person.id)) this.onlyHere += 1;
-      this.here.set(person.id, {
-        person: { ...person, moderator: person.moderator === true },
-        connections: 1,
-        moderatorConnections: person.moderator ? 1 : 0,
-      });
+      this.changed();
+      return;
     }
-    this.changed();
+    const elsewhere = this.others.has(person.id);
+    if (!elsewhere) this.onlyHere += 1;
+    this.here.set(person.id, {
+      person: { ...person, moderator: person.moderator === true },
+      connections: 1,
+      moderatorConnections: person.moderator ? 1 : 0,
+    });
+    // Listed are the others' people, then this instance's in order of arrival: a newcomer after
+    // a full list stays off it.
+    this.changed(true, !elsewhere && this.listFull());
   }
 
   /** A connection of this person closed here; true when it was their last one here. */
@@ -80,8 +90,9 @@ export class PeopleService {
       return false;
     }
     this.here.delete(id);
-    if (!this.others.has(id)) this.onlyHere -= 1;
-    this.changed();
+    const elsewhere = this.others.has(id);
+    if (!elsewhere) this.onlyHere -= 1;
+    this.changed(true, !elsewhere && this.listFull() && !this.isListed(here.person));
     return true;
   }
 
@@ -144,6 +155,12 @@ export class PeopleService {
   snapshot(): PeopleSnapshot {
     if (this.cachedSnapshot && !this.stale) return this.cachedSnapshot;
     this.stale = false;
+    const total = this.others.size + this.onlyHere;
+    if (this.cachedSnapshot && this.listKept) {
+      this.cachedSnapshot = { people: this.cachedSnapshot.people, total };
+      return this.cachedSnapshot;
+    }
+    this.listKept = true;
     const people: Person[] = [];
     for (const id of this.others.keys()) {
       if (people.length === LIMITS.welcomePeople) break;
@@ -155,10 +172,7 @@ export class PeopleService {
     }
     // Past the hundredth arrival only the total changes: the same list lets welcomes share its bytes.
     const listed = this.cachedSnapshot?.people;
-    this.cachedSnapshot = {
-      people: listed && samePeople(listed, people) ? listed : people,
-      total: this.others.size + this.onlyHere,
-    };
+    this.cachedSnapshot = { people: listed && samePeople(listed, people) ? listed : people, total };
     return this.cachedSnapshot;
   }
 
@@ -213,8 +227,19 @@ export class PeopleService {
     this.changed(false);
   }
 
-  private changed(local = true): void {
+  /** The snapshot, as last built, lists as many as a welcome can. */
+  private listFull(): boolean {
+    return this.listKept && this.cachedSnapshot?.people.length === LIMITS.welcomePeople;
+  }
+
+  private isListed(person: Person): boolean {
+    return this.cachedSnapshot?.people.includes(person) === true;
+  }
+
+  /** @param listKept only people past a full list came or went: the listed stay the same. */
+  private changed(local = true, listKept = false): void {
     this.stale = true;
+    if (!listKept) this.listKept = false;
     for (const listener of this.listeners) listener(local);
   }
 }
