@@ -74,6 +74,8 @@ describe('bench smoke run (20 clients, both servers)', () => {
       expect(fanout.delivered).toBe(fanout.expected);
       expect(fanout.latency.p99).toBeGreaterThan(0);
       expect(point.memory?.rssAfterKiB).toBeGreaterThan(0);
+      // Only when asked for: the GC would change what the later scenarios find.
+      expect(point.memory?.liveHeap).toBeUndefined();
     },
   );
 
@@ -390,6 +392,11 @@ describe('parseOptions', () => {
     });
     expect(options.scenarios).toEqual([...LOAD_SCENARIOS, 'rooms']);
     expect(options).toMatchObject({ rooms: 200, roomClients: 5, roomsSeconds: 10 });
+  });
+
+  it('reads the memory after a full GC only when asked', () => {
+    expect(parseOptions([]).memoryAfterGc).toBe(false);
+    expect(parseOptions(['--memory-after-gc']).memoryAfterGc).toBe(true);
   });
 
   it('connects 20 clients first on each fresh server unless told otherwise', () => {
@@ -748,4 +755,39 @@ describe('the replica table', () => {
     expect(report).toMatch(/counts grew by the acked clicks\s+yes \(\+100 \/ 100\)/);
     expect(report).toMatch(/^2\s+with replica\s+7\.50\s+15\.0\s+30\.0\s+100\.0%\s+0\s+0\s+60\s*$/m);
   });
+});
+
+describe('memory after a full GC (20 clients, both servers)', () => {
+  let result: BenchResult;
+
+  beforeAll(async () => {
+    result = await runBench({
+      ...DEFAULTS,
+      clients: CLIENTS,
+      rounds: 1,
+      sweep: [],
+      scenarios: ['connect'],
+      warmConnects: 0,
+      memoryAfterGc: true,
+      settleMs: 300,
+      api,
+      quiet: true,
+    });
+  });
+
+  it.each(['project', 'baseline'] as const)(
+    'collects the %s server’s garbage through its inspector, with the clients and without',
+    (target) => {
+      const point = present(pointOf(result, target, CLIENTS), `${target} point`);
+      expect(point.error).toBeUndefined();
+      const liveHeap = present(point.memory?.liveHeap, `${target} live heap`);
+      // Twenty connections hold something, and a server's heap is megabytes.
+      expect(liveHeap.withClientsBytes).toBeGreaterThan(liveHeap.withoutBytes);
+      expect(liveHeap.withoutBytes).toBeGreaterThan(1_000_000);
+      expect(liveHeap.perConnectionKiB).toBeCloseTo(
+        (liveHeap.withClientsBytes - liveHeap.withoutBytes) / 1024 / CLIENTS,
+      );
+      expect(formatReport(result)).toMatch(/live heap per connection, after a full GC \(KiB\)/);
+    },
+  );
 });

@@ -94,6 +94,11 @@ export interface BenchOptions {
   warmConnects: number;
   /** Pause after connecting before reading the server's memory. */
   settleMs: number;
+  /**
+   * Also measure the V8 heap a connection holds: in use after a full GC (run through the
+   * server's inspector) with the clients connected, less the same once they left.
+   */
+  memoryAfterGc: boolean;
   /** Where bench.json and latency.svg go. */
   out: string;
   /** The built API entry point. */
@@ -142,6 +147,7 @@ export const DEFAULTS: BenchOptions = {
   // grow either server's heap ahead of the burst it measures (docs/performance.md, step 19).
   warmConnects: 20,
   settleMs: 1500,
+  memoryAfterGc: false,
   out: 'reports/bench',
   api: 'dist/apps/api/main.js',
   quiet: false,
@@ -162,6 +168,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --targets LIST       project,baseline (default both)
   --warm-connects N    clients connected and let go on each fresh server before the measured
                        connect (default ${DEFAULTS.warmConnects}; 0: a fresh server's first burst)
+  --memory-after-gc    also the live heap per connection: V8's heap after a full GC (through
+                       the server's inspector, opened with SIGUSR1) with the clients and
+                       without them; the first GC comes before the other scenarios
   --warmup N           untimed clicks and messages first on each server (default ${DEFAULTS.warmup}; 0: none)
   --fanout-clicks K    (default ${DEFAULTS.fanoutClicks})   --fanout-interval MS (default ${DEFAULTS.fanoutIntervalMs})
   --storm-rate R       clicks/s per client (default ${DEFAULTS.stormRate})   --storm-seconds D (default ${DEFAULTS.stormSeconds})
@@ -252,6 +261,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       targets: { type: 'string' },
       warmup: { type: 'string' },
       'warm-connects': { type: 'string' },
+      'memory-after-gc': { type: 'boolean' },
       'fanout-clicks': { type: 'string' },
       'fanout-interval': { type: 'string' },
       'storm-rate': { type: 'string' },
@@ -294,6 +304,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
     targets: list('targets', values.targets, ALL_TARGETS, DEFAULTS.targets),
     warmup: nonNegativeInt('warmup', values.warmup, DEFAULTS.warmup),
     warmConnects: nonNegativeInt('warm-connects', values['warm-connects'], DEFAULTS.warmConnects),
+    memoryAfterGc: values['memory-after-gc'] ?? DEFAULTS.memoryAfterGc,
     fanoutClicks: positiveInt('fanout-clicks', values['fanout-clicks'], DEFAULTS.fanoutClicks),
     fanoutIntervalMs: positiveNumber(
       'fanout-interval',

@@ -662,6 +662,11 @@ export function formatReport(result: BenchResult): string {
     (x) => x.memory?.perConnectionKiB,
     (v) => num(v, 1),
   );
+  row(
+    'live heap per connection, after a full GC (KiB)',
+    (x) => x.memory?.liveHeap?.perConnectionKiB,
+    (v) => num(v, 1),
+  );
   row('fanout p50 (ms)', (x) => x.fanout?.latency.p50);
   row('fanout p90 (ms)', (x) => x.fanout?.latency.p90);
   row('fanout p99 (ms)', (x) => x.fanout?.latency.p99);

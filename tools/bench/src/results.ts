@@ -24,7 +24,16 @@ export interface PointResult {
   };
   /** The clients connected and let go before `connect` (--warm-connects), on the fresh server. */
   firstConnects?: { clients: number; allWelcomedMs: number };
-  memory?: { rssBeforeKiB: number; rssAfterKiB: number; perConnectionKiB: number };
+  memory?: {
+    rssBeforeKiB: number;
+    rssAfterKiB: number;
+    perConnectionKiB: number;
+    /**
+     * With --memory-after-gc: the V8 heap in use after a full GC, with the clients connected and
+     * once they all left; the difference per connection is what a connection holds.
+     */
+    liveHeap?: { withClientsBytes: number; withoutBytes: number; perConnectionKiB: number };
+  };
   fanout?: {
     clicks: number;
     latency: Summary;

@@ -1,8 +1,9 @@
 import { cpus } from 'node:os';
-import type { ServerProcess } from '@live/test-support';
+import { freePort, type ServerProcess } from '@live/test-support';
 import type { Socket } from 'socket.io-client';
 import { runBrowser } from './browser';
 import { runFlood } from './flood';
+import { liveHeapBytes, openInspector } from './full-gc';
 import {
   LOAD_SCENARIOS,
   type BenchOptions,
@@ -11,7 +12,7 @@ import {
   type Target,
 } from './options';
 import { WorkerPool } from './pool';
-import { isRunning, readCpuSeconds, readRssKiB } from './proc';
+import { countOpenFds, isRunning, readCpuSeconds, readRssKiB } from './proc';
 import { connectProbe } from './probe';
 import { runReplica } from './replica';
 import type {
@@ -56,7 +57,13 @@ class PointRun {
     private readonly probe: Socket,
     private readonly point: PointResult,
     private readonly say: (phase: string, live?: () => string) => void,
+    /** Set: the server's inspector opens there, for the live heap after a full GC. */
+    private readonly inspectPort?: number,
   ) {}
+
+  private liveHeapWithClients: number | undefined;
+  /** The server's open descriptors before the measured clients came: all gone again, they left. */
+  private fdsBefore = 0;
 
   private get n(): number {
     return this.point.clients;
@@ -97,7 +104,10 @@ class PointRun {
 
   async connect(): Promise<boolean> {
     await this.warmConnects();
+    // Open before the descriptors are counted: its listening socket is one of them.
+    if (this.inspectPort !== undefined) await openInspector(this.server.pid, this.inspectPort);
     const rssBeforeKiB = readRssKiB(this.server.pid);
+    this.fdsBefore = countOpenFds(this.server.pid);
     this.say(`connecting ${this.n} clients`);
     this.point.connect = await this.burst(0, this.n);
     // Let the connection burst's garbage and buffers settle before reading memory.
@@ -109,7 +119,33 @@ class PointRun {
       rssAfterKiB,
       perConnectionKiB: (rssAfterKiB - rssBeforeKiB) / this.n,
     };
+    if (this.inspectPort !== undefined) {
+      // What the connections hold, without the burst's garbage; the figure per connection comes
+      // once they are gone again (liveHeapWithout).
+      this.say('measuring the live heap');
+      this.liveHeapWithClients = await liveHeapBytes(this.server.pid, this.inspectPort);
+    }
     return this.point.connect.welcomed === this.n;
+  }
+
+  /** Once every client left: the live heap they held, per connection. */
+  async liveHeapWithout(): Promise<void> {
+    const { memory } = this.point;
+    if (this.inspectPort === undefined || this.liveHeapWithClients === undefined || !memory) return;
+    // A server takes a while to let ten thousand go (the project records each departure).
+    this.say('waiting for every connection to close');
+    const deadline = Date.now() + this.options.connectTimeoutMs;
+    while (countOpenFds(this.server.pid) > this.fdsBefore) {
+      if (Date.now() > deadline) throw new Error('connections still open on the server');
+      await sleep(100);
+    }
+    await sleep(this.options.settleMs);
+    const withoutBytes = await liveHeapBytes(this.server.pid, this.inspectPort);
+    memory.liveHeap = {
+      withClientsBytes: this.liveHeapWithClients,
+      withoutBytes,
+      perConnectionKiB: (this.liveHeapWithClients - withoutBytes) / 1024 / this.n,
+    };
   }
 
   /** Untimed: the clicks and messages that take both servers' hot paths past the JIT's cold start. */
@@ -281,12 +317,18 @@ async function runPoint(
 ): Promise<PointResult> {
   const point: PointResult = { target, clients, round, serverUp: false };
   say('starting server');
-  const server = await startServer(target, { api: options.api, profileDir: options.profileDir });
+  const inspectPort = options.memoryAfterGc ? await freePort() : undefined;
+  const server = await startServer(target, {
+    api: options.api,
+    profileDir: options.profileDir,
+    inspectPort,
+  });
   let probe: Socket | undefined;
+  let run: PointRun | undefined;
   try {
     probe = await connectProbe(server.url);
     await sleep(options.settleMs / 3);
-    const run = new PointRun(options, pool, server, probe, point, say);
+    run = new PointRun(options, pool, server, probe, point, say, inspectPort);
     const allWelcomed = await run.connect();
     if (!allWelcomed)
       throw new Error(`only ${point.connect?.welcomed}/${clients} clients welcomed`);
@@ -302,6 +344,9 @@ async function runPoint(
     say('disconnecting');
     probe?.disconnect();
     await pool.all({ cmd: 'disconnect' }).catch(() => undefined);
+    await run?.liveHeapWithout().catch((error: unknown) => {
+      point.error ??= `live heap: ${(error as Error).message}`;
+    });
     await server.stop();
   }
   return point;

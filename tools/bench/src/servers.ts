@@ -37,6 +37,8 @@ export interface StartOptions {
   limits?: 'bench' | 'product';
   /** More settings for the project, on top of its limits (the replica scenario's Redis). */
   env?: Record<string, string>;
+  /** Where the server's inspector opens when asked (SIGUSR1): a full GC can then be run in it. */
+  inspectPort?: number;
 }
 
 /** The baseline server script, answering its Socket.IO handshake once it serves. */
@@ -58,9 +60,12 @@ async function startBaseline(nodeArgs: string[]): Promise<ServerProcess> {
  */
 export async function startServer(target: Target, options: StartOptions): Promise<ServerProcess> {
   // Both servers profiled alike, each into a folder of its own, to be compared side by side.
-  const nodeArgs = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir, target)}`]
-    : [];
+  const nodeArgs = [
+    ...(options.profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir, target)}`]
+      : []),
+    ...(options.inspectPort ? [`--inspect-port=127.0.0.1:${options.inspectPort}`] : []),
+  ];
   const server =
     target === 'project'
       ? await startBuiltApi({
