@@ -348,4 +348,18 @@ describe('SqliteStore forgetting', () => {
     expect(rows(store)).toEqual([50, 50, 50]);
     await store.close();
   });
+
+  it('forgets click ids a day old while it runs, not only when it starts', async () => {
+    let now = 1_000_000;
+    const store = new SqliteStore(newDir(), () => now);
+    const clickIds = () => database(store).prepare('SELECT count(*) FROM click_ids').pluck().get();
+    expect(await store.click(LOBBY, 'old')).toBe(1);
+    now += 25 * 60 * 60 * 1000;
+    // Every click with an id adds a row; sweeping along the way takes more than that away.
+    for (let i = 0; i < 200; i++) await store.click(LOBBY, `new-${i}`);
+    expect(clickIds()).toBeLessThan(201);
+    // Forgotten, as a day-old id is: a retry that late counts again.
+    expect(await store.click(LOBBY, 'old')).toBe(202);
+    await store.close();
+  });
 });

@@ -137,6 +137,13 @@ const MIGRATIONS = [
 const SWEEP_LIMIT = 100;
 
 /**
+ * Click ids are swept once every this many clicks that add one, up to twice as many rows: more
+ * than those clicks added, so the table holds about a day of them, at a statement per hundred
+ * clicks rather than one per click.
+ */
+const CLICK_SWEEP_EVERY = 100;
+
+/**
  * Rooms whose latest page is kept, the least recently read dropped first: more than are busy at
  * once, so a connection storm in any of them reads the file once, and a bound on the memory.
  */
@@ -291,6 +298,8 @@ export class SqliteStore implements Store {
   private readonly batch: WriteBatch;
   private lastWriteError: Error | undefined;
   private closed = false;
+  /** Clicks that added an id since click ids were last swept. */
+  private clickIdsAdded = 0;
   private readonly statements;
   // Each room's latest page, as every welcome reads it: kept until the room's next append, edit
   // or delete. This store is the file's only writer, so only those can make one stale.
@@ -327,6 +336,10 @@ export class SqliteStore implements Store {
         'INSERT INTO click_ids (room, id, count, at) VALUES (?, ?, ?, ?)',
       ),
       forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
+      sweepClicks: db.prepare<[number, number]>(
+        'DELETE FROM click_ids WHERE (room, id) IN ' +
+          '(SELECT room, id FROM click_ids WHERE at < ? LIMIT ?)',
+      ),
       // The next seq: one more than the greatest the room gave, to a message still stored or to
       // one deleted since (its tombstone), so no seq is given twice.
       insertMessage: db.prepare<[MessageInsert], MessageRow>(
@@ -422,7 +435,14 @@ export class SqliteStore implements Store {
         this.statements.firstClick.run(room);
         count = 1;
       }
-      if (id !== undefined) this.statements.rememberClick.run(room, id, count, this.now());
+      if (id !== undefined) {
+        const now = this.now();
+        this.statements.rememberClick.run(room, id, count, now);
+        if (++this.clickIdsAdded === CLICK_SWEEP_EVERY) {
+          this.clickIdsAdded = 0;
+          this.statements.sweepClicks.run(now - ID_TTL_MS, 2 * CLICK_SWEEP_EVERY);
+        }
+      }
       return count;
     }, onCommit);
   }
