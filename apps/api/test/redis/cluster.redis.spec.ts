@@ -101,7 +101,8 @@ describe('three instances on one Redis behave as one server', () => {
       const page = await socket.emitWithAck('history', { after, limit: 100 });
       expect(page).toEqual({ ok: true, messages: bySeq });
     }
-    await eventually(() => heard.every((messages) => messages.length === 30));
+    // How many each heard is in the failure, should one never hear them all.
+    await eventually(() => expect(heard.map((messages) => messages.length)).toEqual([30, 30, 30]));
     for (const messages of heard)
       expect(new Set(messages.map((m) => m.seq))).toEqual(new Set(bySeq.map((m) => m.seq)));
   });
