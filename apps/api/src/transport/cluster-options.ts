@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { RedisConfig } from '../config/config';
+import { withStreamCursors } from './stream-cursor';
 import { wholeFrameAdapters } from './whole-frames';
 
 /**
@@ -13,13 +14,16 @@ import { wholeFrameAdapters } from './whole-frames';
  * @param publisher a connection that queues commands while Redis is away (see redis-connection.ts)
  */
 export function clusterOptions(publisher: Redis, config: RedisConfig): Partial<ServerOptions> {
-  const streamsAdapter = createAdapter(publisher, {
-    streamName: `${config.prefix}socket.io`,
-    channelPrefix: `${config.prefix}socket.io`,
-    sessionKeyPrefix: `${config.prefix}socket.io:session:`,
-    // An idle XREAD returns this often; shutdown waits for it, so keep it short.
-    blockTimeInMs: 1000,
-  });
+  // Its reading client must not skip what is added between two reads before its first entry.
+  const streamsAdapter = withStreamCursors(publisher, (client) =>
+    createAdapter(client, {
+      streamName: `${config.prefix}socket.io`,
+      channelPrefix: `${config.prefix}socket.io`,
+      sessionKeyPrefix: `${config.prefix}socket.io:session:`,
+      // An idle XREAD returns this often; shutdown waits for it, so keep it short.
+      blockTimeInMs: 1000,
+    }),
+  );
   return {
     adapter: wholeFrameAdapters(streamsAdapter),
     connectionStateRecovery: {
