@@ -1,21 +1,16 @@
+import { eventually } from '@live/test-support';
 import WebSocket from 'ws';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The Node process's inspector on `port` (its `--inspect-port`), once it answers. */
-async function debuggerUrl(port: number, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
+function debuggerUrl(port: number, timeoutMs: number): Promise<string> {
+  return eventually(
+    async () => {
       const response = await fetch(`http://127.0.0.1:${port}/json/list`);
       const [target] = (await response.json()) as { webSocketDebuggerUrl: string }[];
-      if (target) return target.webSocketDebuggerUrl;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`no inspector on port ${port}`);
-    await sleep(50);
-  }
+      return target?.webSocketDebuggerUrl ?? false;
+    },
+    { timeoutMs, intervalMs: 50 },
+  );
 }
 
 /**

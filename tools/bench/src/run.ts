@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { freePort, type ServerProcess } from '@live/test-support';
+import { eventually, freePort, type ServerProcess } from '@live/test-support';
 import type { Socket } from 'socket.io-client';
 import { runBrowser } from './browser';
 import { runFlood } from './flood';
@@ -134,11 +134,10 @@ class PointRun {
     if (this.inspectPort === undefined || this.liveHeapWithClients === undefined || !memory) return;
     // A server takes a while to let ten thousand go (the project records each departure).
     this.say('waiting for every connection to close');
-    const deadline = Date.now() + this.options.connectTimeoutMs;
-    while (countOpenFds(this.server.pid) > this.fdsBefore) {
-      if (Date.now() > deadline) throw new Error('connections still open on the server');
-      await sleep(100);
-    }
+    await eventually(() => countOpenFds(this.server.pid) <= this.fdsBefore, {
+      timeoutMs: this.options.connectTimeoutMs,
+      intervalMs: 100,
+    });
     await sleep(this.options.settleMs);
     const withoutBytes = await liveHeapBytes(this.server.pid, this.inspectPort);
     memory.liveHeap = {
