@@ -316,11 +316,14 @@ export class SqliteStore implements Store {
   ) {
     this.db = openDatabase(dataDir);
     const db = this.db;
-    /** Deletes at most SWEEP_LIMIT rows whose `end` is before the bound (by its index). */
-    const sweep = (table: string, key: string, end: string) =>
+    /**
+     * Deletes at most `limit` rows whose `end` is before the bound (by its index); `key` is the
+     * primary key's column, or its columns.
+     */
+    const sweep = (table: string, key: string, end: string, limit = SWEEP_LIMIT) =>
       db.prepare<[number]>(
-        `DELETE FROM ${table} WHERE ${key} IN ` +
-          `(SELECT ${key} FROM ${table} WHERE ${end} < ? LIMIT ${SWEEP_LIMIT})`,
+        `DELETE FROM ${table} WHERE (${key}) IN ` +
+          `(SELECT ${key} FROM ${table} WHERE ${end} < ? LIMIT ${limit})`,
       );
     this.statements = {
       increment: db.prepare<[string], { value: number }>(
@@ -336,10 +339,7 @@ export class SqliteStore implements Store {
         'INSERT INTO click_ids (room, id, count, at) VALUES (?, ?, ?, ?)',
       ),
       forgetClicks: db.prepare<[number]>('DELETE FROM click_ids WHERE at < ?'),
-      sweepClicks: db.prepare<[number, number]>(
-        'DELETE FROM click_ids WHERE (room, id) IN ' +
-          '(SELECT room, id FROM click_ids WHERE at < ? LIMIT ?)',
-      ),
+      sweepClicks: sweep('click_ids', 'room, id', 'at', 2 * CLICK_SWEEP_EVERY),
       // The next seq: one more than the greatest the room gave, to a message still stored or to
       // one deleted since (its tombstone), so no seq is given twice.
       insertMessage: db.prepare<[MessageInsert], MessageRow>(
@@ -440,7 +440,7 @@ export class SqliteStore implements Store {
         this.statements.rememberClick.run(room, id, count, now);
         if (++this.clickIdsAdded === CLICK_SWEEP_EVERY) {
           this.clickIdsAdded = 0;
-          this.statements.sweepClicks.run(now - ID_TTL_MS, 2 * CLICK_SWEEP_EVERY);
+          this.statements.sweepClicks.run(now - ID_TTL_MS);
         }
       }
       return count;
