@@ -4,4 +4,5 @@ const nodeBundle = require('../../webpack.node.cjs');
 module.exports = nodeBundle(__dirname, 'dist/tools/bench', [
   { entryName: 'worker', entryPath: 'src/worker.ts' },
   { entryName: 'baseline-server', entryPath: 'src/baseline-server.ts' },
+  { entryName: 'flood-decoy', entryPath: 'src/flood-decoy.ts' },
 ]);

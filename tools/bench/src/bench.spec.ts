@@ -201,6 +201,47 @@ describe('bench flood run (both servers, short)', () => {
   });
 });
 
+describe('bench flood run against a decoy (project only, short)', () => {
+  let result: BenchResult;
+
+  beforeAll(async () => {
+    result = await runBench({
+      ...DEFAULTS,
+      scenarios: ['flood'],
+      targets: ['project'],
+      rounds: 1,
+      workers: 1,
+      floodQuietSeconds: 1,
+      floodSeconds: 2,
+      floodConcurrency: 5,
+      floodAt: 'decoy',
+      ackTimeoutMs: 5000,
+      api,
+      quiet: true,
+    });
+  });
+
+  it('sends the attacker to the decoy: the server admits and refuses none of it', () => {
+    const flood = present(floodOf(result, 'project'), 'project flood');
+    expect(flood.error).toBeUndefined();
+    const attack = present(flood.attacker, 'attacker');
+    expect(attack.attempts).toBeGreaterThan(0);
+    expect([attack.admitted, attack.refused, attack.errors]).toEqual([0, 0, 0]);
+    // All answered 429 but each loop's last, cut when the time is up.
+    expect(attack.refusedHttp).toBeGreaterThanOrEqual(attack.attempts - 5);
+    expect(attack.refusedHttpStatus).toBe(429);
+    expect(flood.decoy?.cpuPct).toBeGreaterThan(0);
+    const victim = present(flood.victim, 'victim');
+    expect([victim.quiet.acked, victim.flood.acked]).toEqual([10, 20]);
+  });
+
+  it('says in the report that the decoy was flooded, with its CPU', () => {
+    const report = formatReport(result);
+    expect(report).toMatch(/connect to a decoy beside the server/);
+    expect(report).toMatch(/decoy CPU under flood \(% of a core\)\s+\d+/);
+  });
+});
+
 describe('bench rooms run (both servers, short)', () => {
   let result: BenchResult;
   const roomsAt = (target: Target) => present(roomsOf(result, target), `${target} rooms`);
@@ -434,13 +475,20 @@ describe('parseOptions', () => {
       '2',
       '--flood-concurrency',
       '7',
+      '--flood-at',
+      'decoy',
     ]);
     expect(options).toMatchObject({
       scenarios: ['flood'],
       floodSeconds: 3,
       floodQuietSeconds: 2,
       floodConcurrency: 7,
+      floodAt: 'decoy',
     });
+    expect(parseOptions([]).floodAt).toBe('server');
+    expect(() => parseOptions(['--flood-at', 'victim'])).toThrow(
+      '--flood-at: unknown "victim" (one of server, decoy)',
+    );
   });
 
   it('reads the replica flags, and leaves the replica out unless asked for', () => {

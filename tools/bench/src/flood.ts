@@ -1,3 +1,4 @@
+import type { ServerProcess } from '@live/test-support';
 import type { Socket } from 'socket.io-client';
 import { offer, type AckedSend } from './offer';
 import type { BenchOptions, Target } from './options';
@@ -5,7 +6,7 @@ import type { WorkerPool } from './pool';
 import { connectProbe } from './probe';
 import { isRunning, readCpuSeconds, readRssKiB } from './proc';
 import type { FloodPoint } from './results';
-import { startServer } from './servers';
+import { startDecoy, startServer } from './servers';
 import { nowNs, nsToMs } from './stats';
 import type { FloodAttack } from './worker-protocol';
 import { ackFigures } from './worker-replies';
@@ -54,7 +55,8 @@ async function seedHistory(url: string, ackTimeoutMs: number): Promise<number> {
 /**
  * The flood scenario on a fresh server of `target` with the product's own limits: a victim in
  * this process clicks with acks, alone and then while worker 0 floods the server from
- * ATTACKER_ADDRESS. Always stops what it started.
+ * ATTACKER_ADDRESS (or, with `floodAt: 'decoy'`, a decoy process beside it). Always stops what
+ * it started.
  */
 export async function runFlood(
   options: BenchOptions,
@@ -63,7 +65,7 @@ export async function runFlood(
   round: number,
   say: (phase: string, live?: () => string) => void,
 ): Promise<FloodPoint> {
-  const { floodQuietSeconds, floodSeconds, floodConcurrency, ackTimeoutMs } = options;
+  const { floodQuietSeconds, floodSeconds, floodConcurrency, floodAt, ackTimeoutMs } = options;
   const point: FloodPoint = { target, round, serverUp: false };
   say('starting server');
   const server = await startServer(target, {
@@ -72,7 +74,9 @@ export async function runFlood(
     limits: 'product',
   });
   let victim: Socket | undefined;
+  let decoyStarted: ServerProcess | undefined;
   try {
+    const decoy = floodAt === 'decoy' ? (decoyStarted = await startDecoy()) : undefined;
     say(`seeding ${SEED.senders * SEED.perSender} messages`);
     point.seeded = await seedHistory(server.url, ackTimeoutMs);
     victim = await connectProbe(server.url, { name: 'bench-victim' });
@@ -99,12 +103,13 @@ export async function runFlood(
     );
     const rssBeforeKiB = readRssKiB(server.pid);
     const cpu0 = readCpuSeconds(server.pid);
+    const decoyCpu0 = decoy && readCpuSeconds(decoy.pid);
     const t0 = nowNs();
     // The server's CPU is read the moment the attacker stops, not after the victim's last ack.
     const attack = pool
       .send<FloodAttack>(0, {
         cmd: 'flood',
-        url: server.url,
+        url: (decoy ?? server).url,
         concurrency: floodConcurrency,
         durationMs: floodSeconds * 1000,
         localAddress: ATTACKER_ADDRESS,
@@ -112,13 +117,15 @@ export async function runFlood(
       .then((attacker) => ({
         attacker,
         cpuSeconds: readCpuSeconds(server.pid) - cpu0,
+        decoyCpuSeconds: decoy && readCpuSeconds(decoy.pid) - (decoyCpu0 ?? 0),
         seconds: nsToMs(nowNs() - t0) / 1000,
       }));
-    const [{ attacker, cpuSeconds, seconds }, flooded] = await Promise.all([
+    const [{ attacker, cpuSeconds, decoyCpuSeconds, seconds }, flooded] = await Promise.all([
       attack,
       clicking(floodSeconds),
     ]);
     point.attacker = attacker;
+    if (decoyCpuSeconds !== undefined) point.decoy = { cpuPct: (100 * decoyCpuSeconds) / seconds };
     point.server = {
       cpuSeconds,
       cpuPct: (100 * cpuSeconds) / seconds,
@@ -137,7 +144,7 @@ export async function runFlood(
     point.serverUp = isRunning(server.pid);
     say('stopping');
     victim?.disconnect();
-    await server.stop();
+    await Promise.all([server.stop(), decoyStarted?.stop()]);
   }
   return point;
 }

@@ -18,6 +18,13 @@ export type Scenario = LoadScenario | 'rooms' | 'flood' | 'replica' | 'browser';
 export type ReplicaSetup = 'with-replica' | 'without-replica' | 'baseline';
 
 export const ALL_TARGETS: readonly Target[] = ['project', 'baseline'];
+
+/**
+ * What the flood's attacker floods: the server the victim uses, or a decoy process on the same
+ * machine (flood-decoy.ts), a control that shows what sharing the machine alone costs the victim.
+ */
+export type FloodAt = 'server' | 'decoy';
+export const FLOOD_AT: readonly FloodAt[] = ['server', 'decoy'];
 export const REPLICA_SETUPS: readonly ReplicaSetup[] = [
   'with-replica',
   'without-replica',
@@ -68,6 +75,7 @@ export interface BenchOptions {
   floodSeconds: number;
   /** The attacker's connect loops, each reconnecting the moment its connection closes. */
   floodConcurrency: number;
+  floodAt: FloodAt;
   /**
    * The replica scenario: `replicaClients` clients in rooms of `replicaRoomClients`, each
    * clicking `replicaRate` times a second with an ack for `replicaSeconds`.
@@ -133,6 +141,7 @@ export const DEFAULTS: BenchOptions = {
   floodQuietSeconds: 5,
   floodSeconds: 8,
   floodConcurrency: 20,
+  floodAt: 'server',
   replicaClients: 200,
   // Rooms of five, as in the rooms scenario: broadcasts stay small, so an ack's time is mostly
   // the write's, and the baseline keeps up (in one room of 200 it would fall behind).
@@ -182,6 +191,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --flood-quiet-seconds Q  the flood's victim clicks alone for Q s (default ${DEFAULTS.floodQuietSeconds}),
   --flood-seconds D    then for D s while the attacker floods the server (default ${DEFAULTS.floodSeconds})
   --flood-concurrency C  the attacker's connect loops (default ${DEFAULTS.floodConcurrency})
+  --flood-at WHAT      server: the attacker floods the victim's server (default); decoy: a process
+                       of its own that only answers 429, so the server does nothing for the flood
+                       and the victim's loss is what sharing the machine with the attacker costs
   --replica-clients N  the replica scenario's clients (default ${DEFAULTS.replicaClients}), in rooms of
   --replica-room-clients K  K (default ${DEFAULTS.replicaRoomClients}), each clicking with an ack
   --replica-rate R     R times a second (default ${DEFAULTS.replicaRate})
@@ -229,6 +241,22 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** `value`, if it is one of `allowed`. */
+function allowedOne<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T))
+    throw new UsageError(`--${name}: unknown "${value}" (one of ${allowed.join(', ')})`);
+  return value as T;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  return value === undefined ? fallback : allowedOne(name, value, allowed);
+}
+
 function list<T extends string>(
   name: string,
   value: string | undefined,
@@ -236,15 +264,11 @@ function list<T extends string>(
   fallback: T[],
 ): T[] {
   if (value === undefined) return fallback;
-  const items = value
+  return value
     .split(',')
     .map((item) => item.trim())
-    .filter(Boolean);
-  for (const item of items) {
-    if (!allowed.includes(item as T))
-      throw new UsageError(`--${name}: unknown "${item}" (one of ${allowed.join(', ')})`);
-  }
-  return items as T[];
+    .filter(Boolean)
+    .map((item) => allowedOne(name, item, allowed));
 }
 
 /** Parses command-line flags into options; throws UsageError on a bad one. */
@@ -275,6 +299,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       'flood-quiet-seconds': { type: 'string' },
       'flood-seconds': { type: 'string' },
       'flood-concurrency': { type: 'string' },
+      'flood-at': { type: 'string' },
       'replica-clients': { type: 'string' },
       'replica-room-clients': { type: 'string' },
       'replica-rate': { type: 'string' },
@@ -330,6 +355,7 @@ export function parseOptions(argv: string[]): BenchOptions & { help: boolean } {
       values['flood-concurrency'],
       DEFAULTS.floodConcurrency,
     ),
+    floodAt: oneOf('flood-at', values['flood-at'], FLOOD_AT, DEFAULTS.floodAt),
     replicaClients: positiveInt(
       'replica-clients',
       values['replica-clients'],

@@ -377,13 +377,18 @@ function formatFlood(result: BenchResult): string[] {
   row('attacker errors', (x) => x.attacker?.errors, num, false);
   row('attacker busy (%)', (x) => x.attacker && 100 * x.attacker.busy, num, false);
   row('server CPU under flood (% of a core)', (x) => x.server?.cpuPct, num);
+  if (o.floodAt === 'decoy') {
+    row('decoy CPU under flood (% of a core)', (x) => x.decoy?.cpuPct, num, false);
+  }
   text(
     'server RSS before → after (MiB)',
     (x) => x.server && `${mib(x.server.rssBeforeKiB)} → ${mib(x.server.rssAfterKiB)}`,
   );
   const parts = [
     `Flood: one client clicks ${VICTIM_CLICKS_PER_SEC}/s with acks, alone for ${o.floodQuietSeconds} s, then for ${o.floodSeconds} s while`,
-    `${o.floodConcurrency} loops from ${ATTACKER_ADDRESS} each connect, send ${BURST.length} events at once and close, again and again.`,
+    o.floodAt === 'decoy'
+      ? `${o.floodConcurrency} loops from ${ATTACKER_ADDRESS} each connect to a decoy beside the server, get a 429 and close, again and again:\nthe server does nothing for the flood, so the victim's loss is the cost of sharing the machine with it.`
+      : `${o.floodConcurrency} loops from ${ATTACKER_ADDRESS} each connect, send ${BURST.length} events at once and close, again and again.`,
     '',
     table(['flood', 'project', 'baseline', 'ratio'], rows),
   ];

@@ -112,6 +112,8 @@ export interface FloodPoint {
     allAcked: boolean;
   };
   attacker?: FloodAttack;
+  /** The decoy process while the attacker flooded it instead of the server (`--flood-at decoy`). */
+  decoy?: { cpuPct: number };
   /** The server process while the attacker ran. */
   server?: {
     cpuSeconds: number;

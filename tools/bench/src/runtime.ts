@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
  * How to start one of the bench's own scripts in a new process: the compiled .js when the
  * bench runs from dist/, or the .ts through ts-node when it runs from source (Jest).
  */
-export function scriptCommand(name: 'worker' | 'baseline-server'): {
+export function scriptCommand(name: 'worker' | 'baseline-server' | 'flood-decoy'): {
   file: string;
   execArgv: string[];
   env: NodeJS.ProcessEnv;

@@ -27,6 +27,13 @@ process.on('exit', () => {
   for (const server of running) server.kill('SIGKILL');
 });
 
+/** Kept in `running` while it runs, so the bench never exits leaving it behind. */
+function tracked(server: ServerProcess): ServerProcess {
+  running.add(server);
+  void server.exited.then(() => running.delete(server));
+  return server;
+}
+
 export interface StartOptions {
   api: string;
   profileDir?: string;
@@ -41,17 +48,29 @@ export interface StartOptions {
   inspectPort?: number;
 }
 
-/** The baseline server script, answering its Socket.IO handshake once it serves. */
-async function startBaseline(nodeArgs: string[]): Promise<ServerProcess> {
-  const { file, execArgv, env } = scriptCommand('baseline-server');
-  return ServerProcess.start({
-    command: process.execPath,
-    name: 'the baseline server',
-    args: [...nodeArgs, ...execArgv, file],
-    env,
-    port: await freePort(),
-    readyPath: '/socket.io/?EIO=4&transport=polling',
-  });
+/** One of the bench's server scripts, once `readyPath` answers. */
+async function startScript(
+  script: 'baseline-server' | 'flood-decoy',
+  name: string,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const { file, execArgv, env } = scriptCommand(script);
+  return tracked(
+    await ServerProcess.start({
+      command: process.execPath,
+      name,
+      args: [...nodeArgs, ...execArgv, file],
+      env,
+      port: await freePort(),
+      readyPath,
+    }),
+  );
+}
+
+/** The flood's decoy (flood-decoy.ts), for the attacker to flood instead of the server. */
+export function startDecoy(): Promise<ServerProcess> {
+  return startScript('flood-decoy', 'the flood decoy', '/');
 }
 
 /**
@@ -66,15 +85,19 @@ export async function startServer(target: Target, options: StartOptions): Promis
       : []),
     ...(options.inspectPort ? [`--inspect-port=127.0.0.1:${options.inspectPort}`] : []),
   ];
-  const server =
-    target === 'project'
-      ? await startBuiltApi({
-          entry: resolve(options.api),
-          env: { ...(options.limits === 'product' ? {} : BENCH_LIMITS), ...options.env },
-          nodeArgs,
-        })
-      : await startBaseline(nodeArgs);
-  running.add(server);
-  void server.exited.then(() => running.delete(server));
-  return server;
+  if (target === 'baseline') {
+    return startScript(
+      'baseline-server',
+      'the baseline server',
+      '/socket.io/?EIO=4&transport=polling',
+      nodeArgs,
+    );
+  }
+  return tracked(
+    await startBuiltApi({
+      entry: resolve(options.api),
+      env: { ...(options.limits === 'product' ? {} : BENCH_LIMITS), ...options.env },
+      nodeArgs,
+    }),
+  );
 }
