@@ -199,6 +199,17 @@ describe('bench flood run (both servers, short)', () => {
     expect(report).toMatch(/attacker refused: CONNECT \/ HTTP/);
     expect(report).not.toMatch(/fanout/);
   });
+
+  it("judges the victim's p99 under the flood against its p99 alone", () => {
+    expect(checkTargets(result)).toEqual([
+      {
+        name: 'flood',
+        target: 'victim ack p99 under flood ≤ 2× alone, all acked',
+        measured: expect.stringMatching(/^\d+\.\d\d×, (all acked|NOT all acked)$/),
+        met: expect.any(Boolean),
+      },
+    ]);
+  });
 });
 
 describe('bench flood run against a decoy (project only, short)', () => {
@@ -239,6 +250,7 @@ describe('bench flood run against a decoy (project only, short)', () => {
     const report = formatReport(result);
     expect(report).toMatch(/connect to a decoy beside the server/);
     expect(report).toMatch(/decoy CPU under flood \(% of a core\)\s+\d+/);
+    expect(checkTargets(result).map((check) => check.name)).toEqual(['flood, attacker on a decoy']);
   });
 });
 

@@ -75,7 +75,7 @@ function relativeCheck(
   };
 }
 
-/** Checks the issue's targets (project at `clients` against the baseline in the same run, and at 5000). */
+/** Judges the bench's goals (project at `clients` against the baseline in the same run, and at 5000). */
 export function checkTargets(result: BenchResult): TargetCheck[] {
   const n = result.options.clients;
   const p = pointOf(result, 'project', n);
@@ -135,6 +135,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       ),
     );
   }
+  checks.push(...floodChecks(result));
   checks.push(...browserChecks(result));
   const big = pointOf(result, 'project', 5000);
   if (big) {
@@ -149,6 +150,25 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     });
   }
   return checks;
+}
+
+/** The victim's p99 under the flood over its p99 alone, each round's and their median. */
+function floodChecks(result: BenchResult): TargetCheck[] {
+  const rounds = floodRoundsOf(result, 'project');
+  const ratios = rounds.map((x) => x.victim?.p99Ratio ?? Number.NaN);
+  const median = floodOf(result, 'project')?.victim?.p99Ratio;
+  if (median === undefined) return [];
+  const allAcked = rounds.every((x) => x.victim?.allAcked === true);
+  const perRound =
+    rounds.length > 1 ? ` (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})` : '';
+  return [
+    {
+      name: result.options.floodAt === 'decoy' ? 'flood, attacker on a decoy' : 'flood',
+      target: 'victim ack p99 under flood ≤ 2× alone, all acked',
+      measured: `${showRatio(median)}${perRound}, ${allAcked ? 'all acked' : 'NOT all acked'}`,
+      met: median <= 2 && allAcked,
+    },
+  ];
 }
 
 /** Goals for the page under load: a click painted quickly, few long tasks, a flat heap. */
