@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Welcome } from '@live/shared-events';
 import {
   chromiumLaunchOptions,
@@ -21,10 +22,13 @@ describe('two instances behind nginx', () => {
   const prefix = uniquePrefix('nginx');
   let instances: ServerProcess[] = [];
   let nginx: ServerProcess;
+  /** The host the instances answer for (PUBLIC_URL): nginx's. */
+  let publicHost: string;
 
   beforeAll(async () => {
     // The instances answer for the address clients open: nginx's (PUBLIC_URL).
     const port = await freePort();
+    publicHost = `127.0.0.1:${port}`;
     const env = {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
@@ -71,6 +75,53 @@ describe('two instances behind nginx', () => {
     expect(acks.every((ack) => ack.ok)).toBe(true);
     expect(socket.io.engine.transport.name).toBe('polling');
     expect(socket.connected).toBe(true);
+  });
+
+  it('answers an address opening connections in a loop with 429 at nginx, while its open session goes on', async () => {
+    // An nginx of its own, so its count of handshakes starts at zero and the other tests keep theirs.
+    const own = await startNginx(instances.map((instance) => instance.port));
+    // Through it, with the Host people use (the instances refuse any other).
+    const send = (path: string, body?: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          {
+            port: own.port,
+            host: '127.0.0.1',
+            path,
+            method: body ? 'POST' : 'GET',
+            headers: { host: publicHost },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const handshake = '/socket.io/?EIO=4&transport=polling';
+    try {
+      const open = await send(handshake);
+      expect(open.status).toBe(200);
+      const { sid } = JSON.parse(open.body.slice(1)) as { sid: string };
+
+      const burst = await Promise.all(Array.from({ length: 120 }, () => send(handshake)));
+      const refusedByNginx = burst.filter((r) => r.status === 429 && /nginx/.test(r.body));
+      const passedOn = burst.filter((r) => !refusedByNginx.includes(r));
+      // 101 at once (the first and a burst of 100), one of them the open session's; a second
+      // may have refilled meanwhile.
+      expect(passedOn.length).toBeGreaterThanOrEqual(100);
+      expect(passedOn.length).toBeLessThanOrEqual(102);
+      expect(passedOn.every((r) => r.status === 200 && r.body.startsWith('0{'))).toBe(true);
+      expect(refusedByNginx.length).toBe(120 - passedOn.length);
+
+      // The session opened before is not a new connection: its requests carry its id.
+      expect(await send(`${handshake}&sid=${sid}`, '40')).toEqual({ status: 200, body: 'ok' });
+    } finally {
+      await own.stop();
+    }
   });
 
   describe('in a browser', () => {
