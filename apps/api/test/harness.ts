@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -166,4 +167,31 @@ export const rawSocketUrl = (url: string) =>
 /** The Prometheus text `GET /metrics` answers. */
 export async function metricsText(url: string): Promise<string> {
   return (await fetch(`${url}/metrics`)).text();
+}
+
+/** What `httpRequest` answers. */
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A plain HTTP request with any headers (fetch refuses to forge Host): a GET, or with `body` a POST. */
+export function httpRequest(
+  url: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, method: body === undefined ? 'GET' : 'POST' }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -1,26 +1,5 @@
-import { request } from 'node:http';
 import WebSocket from 'ws';
-import { serveEachTest, useServers } from './harness';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A plain HTTP request with any headers (fetch refuses to forge Host). */
-function get(url: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { httpRequest as get, serveEachTest, useServers } from './harness';
 
 /** Opens a raw WebSocket; resolves 101 when it opens, else the HTTP status it was refused with. */
 function upgrade(url: string, headers: Record<string, string> = {}): Promise<number> {

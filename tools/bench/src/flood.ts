@@ -74,9 +74,9 @@ export async function runFlood(
     limits: 'product',
   });
   let victim: Socket | undefined;
-  let decoyStarted: ServerProcess | undefined;
+  let decoy: ServerProcess | undefined;
   try {
-    const decoy = floodAt === 'decoy' ? (decoyStarted = await startDecoy()) : undefined;
+    if (floodAt === 'decoy') decoy = await startDecoy();
     say(`seeding ${SEED.senders * SEED.perSender} messages`);
     point.seeded = await seedHistory(server.url, ackTimeoutMs);
     victim = await connectProbe(server.url, { name: 'bench-victim' });
@@ -103,7 +103,7 @@ export async function runFlood(
     );
     const rssBeforeKiB = readRssKiB(server.pid);
     const cpu0 = readCpuSeconds(server.pid);
-    const decoyCpu0 = decoy && readCpuSeconds(decoy.pid);
+    const decoyCpu0 = decoy ? readCpuSeconds(decoy.pid) : 0;
     const t0 = nowNs();
     // The server's CPU is read the moment the attacker stops, not after the victim's last ack.
     const attack = pool
@@ -117,7 +117,7 @@ export async function runFlood(
       .then((attacker) => ({
         attacker,
         cpuSeconds: readCpuSeconds(server.pid) - cpu0,
-        decoyCpuSeconds: decoy && readCpuSeconds(decoy.pid) - (decoyCpu0 ?? 0),
+        decoyCpuSeconds: decoy && readCpuSeconds(decoy.pid) - decoyCpu0,
         seconds: nsToMs(nowNs() - t0) / 1000,
       }));
     const [{ attacker, cpuSeconds, decoyCpuSeconds, seconds }, flooded] = await Promise.all([
@@ -144,7 +144,7 @@ export async function runFlood(
     point.serverUp = isRunning(server.pid);
     say('stopping');
     victim?.disconnect();
-    await Promise.all([server.stop(), decoyStarted?.stop()]);
+    await Promise.all([server.stop(), decoy?.stop()]);
   }
   return point;
 }

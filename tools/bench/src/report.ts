@@ -54,6 +54,10 @@ const byRound = (x: { round?: number }, y: { round?: number }) => (x.round ?? 0)
 const cpu = (v: number | undefined) => num(v, 4);
 const crossRoomOf = (x: RoomsPoint) => x.crossRoom && x.crossRoom.clicks + x.crossRoom.messages;
 
+/** Each round's ratio, when there are several: " (rounds 1.02 0.97 1.10)". */
+const perRound = (ratios: number[]) =>
+  ratios.length > 1 ? ` (rounds ${ratios.map((x) => x.toFixed(2)).join(' ')})` : '';
+
 /** A figure's project/baseline ratio judged against `limit`, with each round's when several. */
 function relativeCheck(
   name: string,
@@ -63,14 +67,10 @@ function relativeCheck(
   fmt = ms,
 ): TargetCheck {
   const r = Number.isNaN(ratios.median) ? undefined : ratios.median;
-  const rounds =
-    ratios.perRound.length > 1
-      ? ` (rounds ${ratios.perRound.map((x) => x.toFixed(2)).join(' ')})`
-      : '';
   return {
     name,
     target: `≤ ${limit.toFixed(1)}× baseline`,
-    measured: `${fmt(values.project)} vs ${fmt(values.baseline)} ${values.unit} = ${showRatio(r)}${rounds}`,
+    measured: `${fmt(values.project)} vs ${fmt(values.baseline)} ${values.unit} = ${showRatio(r)}${perRound(ratios.perRound)}`,
     met: r === undefined ? undefined : r <= limit,
   };
 }
@@ -155,17 +155,15 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
 /** The victim's p99 under the flood over its p99 alone, each round's and their median. */
 function floodChecks(result: BenchResult): TargetCheck[] {
   const rounds = floodRoundsOf(result, 'project');
-  const ratios = rounds.map((x) => x.victim?.p99Ratio ?? Number.NaN);
   const median = floodOf(result, 'project')?.victim?.p99Ratio;
   if (median === undefined) return [];
+  const ratios = rounds.map((x) => x.victim?.p99Ratio ?? Number.NaN);
   const allAcked = rounds.every((x) => x.victim?.allAcked === true);
-  const perRound =
-    rounds.length > 1 ? ` (rounds ${ratios.map((r) => r.toFixed(2)).join(' ')})` : '';
   return [
     {
       name: result.options.floodAt === 'decoy' ? 'flood, attacker on a decoy' : 'flood',
       target: 'victim ack p99 under flood ≤ 2× alone, all acked',
-      measured: `${showRatio(median)}${perRound}, ${allAcked ? 'all acked' : 'NOT all acked'}`,
+      measured: `${showRatio(median)}${perRound(ratios)}, ${allAcked ? 'all acked' : 'NOT all acked'}`,
       met: median <= 2 && allAcked,
     },
   ];

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import type { Welcome } from '@live/shared-events';
 import {
   chromiumLaunchOptions,
@@ -8,7 +7,7 @@ import {
 } from '@live/test-support';
 import { chromium, type Browser } from 'playwright-core';
 import { connectRedis } from '../../src/redis/redis-connection';
-import { closeClients, connected, eventually, record } from '../harness';
+import { closeClients, connected, eventually, httpRequest, record } from '../harness';
 import { startNginx } from './support/nginx';
 import {
   deleteKeys,
@@ -82,25 +81,7 @@ describe('two instances behind nginx', () => {
     const own = await startNginx(instances.map((instance) => instance.port));
     // Through it, with the Host people use (the instances refuse any other).
     const send = (path: string, body?: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(
-          {
-            port: own.port,
-            host: '127.0.0.1',
-            path,
-            method: body ? 'POST' : 'GET',
-            headers: { host: publicHost },
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => (text += chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+      httpRequest(`${own.url}${path}`, { host: publicHost }, body);
     const handshake = '/socket.io/?EIO=4&transport=polling';
     try {
       const open = await send(handshake);
@@ -118,7 +99,10 @@ describe('two instances behind nginx', () => {
       expect(refusedByNginx.length).toBe(120 - passedOn.length);
 
       // The session opened before is not a new connection: its requests carry its id.
-      expect(await send(`${handshake}&sid=${sid}`, '40')).toEqual({ status: 200, body: 'ok' });
+      expect(await send(`${handshake}&sid=${sid}`, '40')).toMatchObject({
+        status: 200,
+        body: 'ok',
+      });
     } finally {
       await own.stop();
     }
